@@ -1,0 +1,380 @@
+package uk.safeguarding.workflow.safeguarding;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a safeguarding directory CSV file into {@link SafeguardingArea areas}.
+ * <p>
+ * The file is RFC 4180 CSV with the header {@value #HEADER}. Columns may come in any order; every
+ * column is required and no other column is allowed. Fields may be enclosed in double quotes (to
+ * hold a comma, a line break or a doubled {@code ""} quote); unquoted fields are trimmed. Blank
+ * lines are skipped. Boolean columns take {@code true} or {@code false} (in any letter case).
+ * <p>
+ * Every problem in the file is collected, not just the first, and reported together in one
+ * {@link DirectoryFormatException} with the line number of each.
+ */
+public class DirectoryCsvParser {
+
+	/** The header of a directory file, in the order the default file uses. */
+	public static final String HEADER = "area_code,area_name,mash_email,adult_safeguarding_email,"
+			+ "ictg_service,ictg_email,devolved_child_decisions,secure_email";
+
+	/** The columns a directory file must have. */
+	public static final List<String> COLUMNS = List.of(HEADER.split(","));
+
+	private static final String AREA_CODE = "area_code";
+
+	private static final String AREA_NAME = "area_name";
+
+	private static final String MASH_EMAIL = "mash_email";
+
+	private static final String ADULT_SAFEGUARDING_EMAIL = "adult_safeguarding_email";
+
+	private static final String ICTG_SERVICE = "ictg_service";
+
+	private static final String ICTG_EMAIL = "ictg_email";
+
+	private static final String DEVOLVED_CHILD_DECISIONS = "devolved_child_decisions";
+
+	private static final String SECURE_EMAIL = "secure_email";
+
+	/** England or Wales: the Duty to Notify covers only those two nations. */
+	private static final Pattern ONS_CODE = Pattern.compile("^[EW][0-9]{8}$");
+
+	private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+
+	private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+
+	/** A dot-atom local part and a domain of at least two labels ending in a letters-only TLD. */
+	private static final Pattern EMAIL = Pattern
+		.compile("^" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+[A-Za-z]{2,63}$");
+
+	/**
+	 * Parses a directory file. The reader is read to the end but not closed.
+	 * @param reader the CSV text
+	 * @return the areas in file order
+	 * @throws DirectoryFormatException listing every problem, when the file has any
+	 * @throws UncheckedIOException when the reader fails
+	 */
+	public List<SafeguardingArea> parse(Reader reader) {
+		List<DirectoryProblem> problems = new ArrayList<>();
+		List<CsvRecord> records = readRecords(reader, problems);
+		List<SafeguardingArea> areas = new ArrayList<>();
+		if (records.isEmpty()) {
+			if (problems.isEmpty()) {
+				problems.add(new DirectoryProblem(1, "the file is empty; the first line must be the header " + HEADER));
+			}
+			throw new DirectoryFormatException(problems);
+		}
+		CsvRecord header = records.get(0);
+		Map<String, Integer> columns = readHeader(header, problems);
+		if (columns != null) {
+			Map<String, Integer> firstLineOfArea = new HashMap<>();
+			for (CsvRecord row : records.subList(1, records.size())) {
+				if (row.error() != null) {
+					problems.add(new DirectoryProblem(row.lineNumber(), row.error()));
+					continue;
+				}
+				SafeguardingArea area = readRow(row, header.fields().size(), columns, firstLineOfArea, problems);
+				if (area != null) {
+					areas.add(area);
+				}
+			}
+			if (records.size() == 1 && problems.isEmpty()) {
+				problems.add(new DirectoryProblem(header.lineNumber(), "the file has a header but no areas"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			problems.sort((left, right) -> Integer.compare(left.lineNumber(), right.lineNumber()));
+			throw new DirectoryFormatException(problems);
+		}
+		return List.copyOf(areas);
+	}
+
+	/**
+	 * Whether a value is an email address the directory accepts: a plain {@code local@domain}
+	 * address, no display name, no quoted local part, no IP-literal domain.
+	 * @param value the value to check
+	 * @return {@code true} when it is an acceptable address
+	 */
+	static boolean isValidEmail(String value) {
+		if (value == null || value.length() > 254) {
+			return false;
+		}
+		int at = value.indexOf('@');
+		return at > 0 && at <= 64 && EMAIL.matcher(value).matches();
+	}
+
+	private Map<String, Integer> readHeader(CsvRecord header, List<DirectoryProblem> problems) {
+		int line = header.lineNumber();
+		if (header.error() != null) {
+			problems.add(new DirectoryProblem(line, "the header cannot be read: " + header.error()));
+			return null;
+		}
+		Map<String, Integer> columns = new LinkedHashMap<>();
+		boolean valid = true;
+		for (int i = 0; i < header.fields().size(); i++) {
+			String name = header.fields().get(i).trim().toLowerCase(Locale.ROOT);
+			if (name.isEmpty()) {
+				problems.add(new DirectoryProblem(line, "header column " + (i + 1) + " has no name"));
+				valid = false;
+			}
+			else if (!COLUMNS.contains(name)) {
+				problems.add(new DirectoryProblem(line, "unknown column '" + name + "'; the columns are " + HEADER));
+			}
+			else if (columns.putIfAbsent(name, i) != null) {
+				problems.add(new DirectoryProblem(line, "column '" + name + "' appears more than once"));
+			}
+		}
+		for (String column : COLUMNS) {
+			if (!columns.containsKey(column)) {
+				problems.add(new DirectoryProblem(line, "missing column '" + column + "'"));
+				valid = false;
+			}
+		}
+		return valid ? columns : null;
+	}
+
+	private SafeguardingArea readRow(CsvRecord row, int expected, Map<String, Integer> columns,
+			Map<String, Integer> firstLineOfArea, List<DirectoryProblem> problems) {
+		int line = row.lineNumber();
+		int found = row.fields().size();
+		if (found != expected) {
+			String hint = (found > expected) ? " (put a value that contains a comma in double quotes)" : "";
+			problems.add(new DirectoryProblem(line,
+					"expected " + expected + " fields, one for each column of the header, but found " + found + hint));
+			return null;
+		}
+		int problemsBefore = problems.size();
+		Fields fields = new Fields(row, columns);
+
+		String areaCode = fields.get(AREA_CODE);
+		if (areaCode.isEmpty()) {
+			problems.add(new DirectoryProblem(line, "area_code is empty"));
+		}
+		else if (!ONS_CODE.matcher(areaCode).matches()) {
+			problems.add(new DirectoryProblem(line, "area_code '" + areaCode
+					+ "' is not an ONS code for England or Wales (E or W followed by 8 digits)"));
+		}
+		else {
+			Integer firstLine = firstLineOfArea.putIfAbsent(areaCode, line);
+			if (firstLine != null) {
+				problems.add(new DirectoryProblem(line,
+						"area_code " + areaCode + " is a duplicate; it is first at line " + firstLine));
+			}
+		}
+		String areaName = fields.get(AREA_NAME);
+		if (areaName.isEmpty()) {
+			problems.add(new DirectoryProblem(line, "area_name is empty"));
+		}
+		String mashEmail = requiredEmail(fields, MASH_EMAIL, line, problems);
+		String adultEmail = requiredEmail(fields, ADULT_SAFEGUARDING_EMAIL, line, problems);
+		Boolean ictgService = bool(fields, ICTG_SERVICE, line, problems);
+		String ictgEmail = fields.get(ICTG_EMAIL);
+		if (ictgEmail.isEmpty()) {
+			if (Boolean.TRUE.equals(ictgService)) {
+				problems.add(new DirectoryProblem(line, "ictg_email is required when ictg_service is true"));
+			}
+		}
+		else if (!isValidEmail(ictgEmail)) {
+			problems.add(new DirectoryProblem(line, "ictg_email '" + ictgEmail + "' is not a valid email address"));
+		}
+		Boolean devolved = bool(fields, DEVOLVED_CHILD_DECISIONS, line, problems);
+		Boolean secure = bool(fields, SECURE_EMAIL, line, problems);
+		if (problems.size() > problemsBefore) {
+			return null;
+		}
+		return new SafeguardingArea(areaCode, areaName, mashEmail, adultEmail, ictgService,
+				ictgEmail.isEmpty() ? null : ictgEmail, devolved, secure);
+	}
+
+	private String requiredEmail(Fields fields, String column, int line, List<DirectoryProblem> problems) {
+		String value = fields.get(column);
+		if (value.isEmpty()) {
+			problems.add(new DirectoryProblem(line, column + " is empty"));
+		}
+		else if (!isValidEmail(value)) {
+			problems.add(new DirectoryProblem(line, column + " '" + value + "' is not a valid email address"));
+		}
+		return value;
+	}
+
+	private Boolean bool(Fields fields, String column, int line, List<DirectoryProblem> problems) {
+		String value = fields.get(column);
+		if ("true".equalsIgnoreCase(value)) {
+			return Boolean.TRUE;
+		}
+		if ("false".equalsIgnoreCase(value)) {
+			return Boolean.FALSE;
+		}
+		problems.add(new DirectoryProblem(line, column + " must be true or false, not '" + value + "'"));
+		return null;
+	}
+
+	/**
+	 * Splits the text into records (RFC 4180): a quoted field may hold commas, line breaks and
+	 * doubled quotes. Blank lines are skipped. A record that cannot be read is reported and left
+	 * out.
+	 */
+	private List<CsvRecord> readRecords(Reader reader, List<DirectoryProblem> problems) {
+		BufferedReader lines = (reader instanceof BufferedReader buffered) ? buffered : new BufferedReader(reader);
+		List<CsvRecord> records = new ArrayList<>();
+		RecordBuilder pending = null;
+		int lineNumber = 0;
+		try {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				lineNumber++;
+				if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+					line = line.substring(1);
+				}
+				if (pending == null) {
+					if (line.isBlank()) {
+						continue;
+					}
+					pending = new RecordBuilder(lineNumber);
+				}
+				else {
+					pending.continueOnNewLine();
+				}
+				pending.accept(line);
+				if (!pending.inQuotes()) {
+					records.add(pending.finish());
+					pending = null;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the safeguarding directory", ex);
+		}
+		if (pending != null) {
+			problems.add(new DirectoryProblem(pending.lineNumber(),
+					"a quoted field is not closed (a double quote is missing)"));
+		}
+		return records;
+	}
+
+	/** One record of the file; {@code error} is set when it could not be read. */
+	private record CsvRecord(int lineNumber, List<String> fields, String error) {
+	}
+
+	/** The trimmed values of one row, by column name. */
+	private static final class Fields {
+
+		private final CsvRecord row;
+
+		private final Map<String, Integer> columns;
+
+		Fields(CsvRecord row, Map<String, Integer> columns) {
+			this.row = row;
+			this.columns = columns;
+		}
+
+		String get(String column) {
+			return this.row.fields().get(this.columns.get(column)).trim();
+		}
+
+	}
+
+	/** Builds one record from one or more physical lines. */
+	private static final class RecordBuilder {
+
+		private final int lineNumber;
+
+		private final List<String> fields = new ArrayList<>();
+
+		private final StringBuilder field = new StringBuilder();
+
+		private boolean inQuotes;
+
+		private boolean afterClosingQuote;
+
+		private String error;
+
+		RecordBuilder(int lineNumber) {
+			this.lineNumber = lineNumber;
+		}
+
+		int lineNumber() {
+			return this.lineNumber;
+		}
+
+		boolean inQuotes() {
+			return this.inQuotes;
+		}
+
+		void continueOnNewLine() {
+			this.field.append('\n');
+		}
+
+		void accept(String line) {
+			for (int i = 0; i < line.length(); i++) {
+				char c = line.charAt(i);
+				if (this.inQuotes) {
+					if (c != '"') {
+						this.field.append(c);
+					}
+					else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+						this.field.append('"');
+						i++;
+					}
+					else {
+						this.inQuotes = false;
+						this.afterClosingQuote = true;
+					}
+				}
+				else if (c == ',') {
+					endField();
+				}
+				else if (this.afterClosingQuote) {
+					if (!Character.isWhitespace(c)) {
+						fail("field " + (this.fields.size() + 1) + " has text after its closing double quote");
+					}
+				}
+				else if (c == '"') {
+					if (this.field.toString().isBlank()) {
+						this.field.setLength(0);
+						this.inQuotes = true;
+					}
+					else {
+						fail("field " + (this.fields.size() + 1) + " has a double quote inside an unquoted value; "
+								+ "put the whole value in double quotes and double the quote (\"\")");
+						this.field.append(c);
+					}
+				}
+				else {
+					this.field.append(c);
+				}
+			}
+		}
+
+		CsvRecord finish() {
+			endField();
+			return new CsvRecord(this.lineNumber, List.copyOf(this.fields), this.error);
+		}
+
+		private void endField() {
+			this.fields.add(this.field.toString());
+			this.field.setLength(0);
+			this.afterClosingQuote = false;
+		}
+
+		private void fail(String reason) {
+			if (this.error == null) {
+				this.error = reason;
+			}
+		}
+
+	}
+
+}
