@@ -1,0 +1,162 @@
+package uk.safeguarding.workflow.deadlines;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * Step deadlines from the deployed {@code step-deadlines} decision (the single source,
+ * spec section 4), and the due instants they give.
+ * <p>
+ * Units: {@code MINUTES} and {@code HOURS} are plain durations; {@code CALENDAR_DAYS} are
+ * days in Europe/London (same local time, across clock changes); {@code WORKING_DAYS}
+ * follow {@link WorkingDayCalendar} (same local time on the N-th working day after the
+ * anchor).
+ */
+public class StepDeadlines {
+
+	/** The key of the deployed decision. */
+	public static final String DECISION_KEY = "step-deadlines";
+
+	/** Input: the BPMN user task id (task definition key). */
+	public static final String INPUT_STEP = "step";
+
+	/** Input: the case's immediate risk flag. */
+	public static final String INPUT_IMMEDIATE_RISK = "immediateRisk";
+
+	private final WorkingDayCalendar calendar;
+
+	public StepDeadlines(WorkingDayCalendar calendar) {
+		this.calendar = Objects.requireNonNull(calendar, "calendar");
+	}
+
+	public WorkingDayCalendar getCalendar() {
+		return this.calendar;
+	}
+
+	/**
+	 * Evaluates the latest deployed {@code step-deadlines} decision for a step. Runs with
+	 * the caller's authorization: inside the engine, call it with authorization checks
+	 * disabled (as {@code DueDateTaskListener} does).
+	 * @param decisions the engine's decision service
+	 * @param step the BPMN user task id
+	 * @param immediateRisk the case's immediate risk flag
+	 * @return the deadline of the first matching rule
+	 * @throws IllegalStateException when no rule matches (the table's catch-all row is
+	 * missing)
+	 */
+	public StepDeadline forStep(DecisionService decisions, String step, boolean immediateRisk) {
+		DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_KEY)
+			.variables(Variables.createVariables()
+				.putValue(INPUT_STEP, step)
+				.putValue(INPUT_IMMEDIATE_RISK, immediateRisk))
+			.evaluate();
+		if (result.isEmpty()) {
+			throw new IllegalStateException("The '" + DECISION_KEY + "' decision has no rule for step '" + step
+					+ "': it needs a catch-all last row");
+		}
+		return StepDeadline.fromDecisionOutputs(result.getFirstResult().getEntryMap());
+	}
+
+	/** The instant a step with this deadline is due, counted from its anchor time. */
+	public Date dueDate(StepDeadline deadline, Instant anchorTime) {
+		return Date.from(plus(anchorTime, deadline.amount(), deadline.unit()));
+	}
+
+	/**
+	 * The next chase after {@code from} (the due date for the first chase, then the last
+	 * chase), or {@code null} when the step has no chase.
+	 */
+	public Date nextChase(StepDeadline deadline, Instant from) {
+		if (!deadline.hasChase()) {
+			return null;
+		}
+		return Date.from(plus(from, deadline.chaseAmount(), deadline.chaseUnit()));
+	}
+
+	/** {@code amount} {@code unit}s after {@code start}. */
+	public Instant plus(Instant start, int amount, DeadlineUnit unit) {
+		Objects.requireNonNull(start, "start");
+		return switch (unit) {
+			case MINUTES -> start.plus(Duration.ofMinutes(amount));
+			case HOURS -> start.plus(Duration.ofHours(amount));
+			case CALENDAR_DAYS -> start.atZone(WorkingDayCalendar.ZONE).plusDays(amount).toInstant();
+			case WORKING_DAYS -> this.calendar.addWorkingDays(start.atZone(WorkingDayCalendar.ZONE), amount).toInstant();
+		};
+	}
+
+	/**
+	 * The instant an anchor variable holds. Accepts {@link Date}, {@link Instant},
+	 * {@link OffsetDateTime}, {@link ZonedDateTime}, {@link LocalDateTime} and
+	 * {@link LocalDate} values and ISO-8601 strings of those (as forms submit them: an
+	 * offset date-time, {@code yyyy-MM-ddTHH:mm[:ss]} or {@code yyyy-MM-dd}). Times without
+	 * an offset are Europe/London local times; a date alone is the start of that day.
+	 * @return the instant, or empty for {@code null} or a value that is none of these
+	 */
+	public static Optional<Instant> toInstant(Object value) {
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (value instanceof Date date) {
+			return Optional.of(date.toInstant());
+		}
+		if (value instanceof Instant instant) {
+			return Optional.of(instant);
+		}
+		if (value instanceof OffsetDateTime offsetDateTime) {
+			return Optional.of(offsetDateTime.toInstant());
+		}
+		if (value instanceof ZonedDateTime zonedDateTime) {
+			return Optional.of(zonedDateTime.toInstant());
+		}
+		if (value instanceof LocalDateTime localDateTime) {
+			return Optional.of(localDateTime.atZone(WorkingDayCalendar.ZONE).toInstant());
+		}
+		if (value instanceof LocalDate localDate) {
+			return Optional.of(localDate.atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
+		}
+		if (value instanceof String text) {
+			return parse(text.trim());
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<Instant> parse(String text) {
+		if (text.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			if (text.length() == 10) {
+				return toInstant(LocalDate.parse(text));
+			}
+			try {
+				return Optional.of(OffsetDateTime.parse(text).toInstant());
+			}
+			catch (DateTimeException ex) {
+				// no offset: a Europe/London local time
+			}
+			try {
+				return Optional.of(ZonedDateTime.parse(text).toInstant());
+			}
+			catch (DateTimeException ex) {
+				// no zone either
+			}
+			return toInstant(LocalDateTime.parse(text));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+}
