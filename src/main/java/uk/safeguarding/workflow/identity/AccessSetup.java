@@ -1,0 +1,132 @@
+package uk.safeguarding.workflow.identity;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
+
+/**
+ * The groups of spec section 1 and what each may do, created at start when missing (every
+ * profile). Each group works only the tasks of its own steps: the engine grants task access through
+ * the task's candidate group or assignee; no group gets force-wide task or instance rights except
+ * managers.
+ */
+@Component
+public class AccessSetup {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+	static final Map<String, String> GROUP_NAMES = Map.of(Groups.FIRST_RESPONDERS, "Officers and first responders",
+			Groups.VICTIM_LIAISON, "Victim liaison (MSVLO or police SPOC)", Groups.SUPERVISORS,
+			"Supervisors (sergeant / DS)", Groups.INVESTIGATORS, "Investigators (PIP2 or higher)", Groups.MANAGERS,
+			"Managers (inspector and above)", Groups.ADMINISTRATORS, "Camunda administrators (break glass)");
+
+	private final IdentityService identity;
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+			TaskService tasks) {
+		this.tasks = tasks;
+		this.identity = identity;
+		this.authorizations = authorizations;
+		this.filters = filters;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(1)
+	public void setUp() {
+		GROUP_NAMES.forEach(this::group);
+		for (String group : Groups.ALL) {
+			if (group.equals(Groups.ADMINISTRATORS)) {
+				continue;
+			}
+			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(group, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY, Permissions.READ);
+			grant(group, Resources.FILTER, "*", Permissions.READ);
+			grant(group, Resources.USER, "*", Permissions.READ);
+			grant(group, Resources.GROUP, "*", Permissions.READ);
+		}
+		grant(Groups.FIRST_RESPONDERS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		grant(Groups.FIRST_RESPONDERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		grant(Groups.FIRST_RESPONDERS, Resources.DEPLOYMENT, "*", Permissions.READ);
+		// supervisors correlate messages (missing episodes, age assessments) and watch their cases
+		grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
+				ProcessDefinitionPermissions.UPDATE_INSTANCE);
+		grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
+		// managers watch every case across teams and areas
+		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.READ_HISTORY);
+		grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+		grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ);
+		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		filter("My tasks", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		filter("My team's tasks", 2,
+				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+		log.info("Groups, authorizations and Tasklist filters are in place");
+	}
+
+	private void group(String id, String name) {
+		if (this.identity.createGroupQuery().groupId(id).count() == 0) {
+			Group group = this.identity.newGroup(id);
+			group.setName(name);
+			group.setType(id.equals(Groups.ADMINISTRATORS) ? "SYSTEM" : "WORKFLOW");
+			this.identity.saveGroup(group);
+		}
+	}
+
+	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		Authorization authorization = (existing != null) ? existing
+				: this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(group);
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		this.authorizations.saveAuthorization(authorization);
+	}
+
+	private void filter(String name, int priority, TaskQuery query) {
+		if (this.filters.createFilterQuery().filterName(name).count() > 0) {
+			return;
+		}
+		Filter filter = this.filters.newTaskFilter(name);
+		filter.setQuery(query);
+		filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+		this.filters.saveFilter(filter);
+	}
+
+}

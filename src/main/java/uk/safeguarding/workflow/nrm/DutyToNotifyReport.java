@@ -1,0 +1,48 @@
+package uk.safeguarding.workflow.nrm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.safeguarding.workflow.victimcase.VictimCase;
+
+/**
+ * The Duty to Notify report summary (Modern Slavery Act 2015 s52(3)): built from an allow-list
+ * only. Never a name, alias, date of birth, contact detail, address or free text.
+ */
+public final class DutyToNotifyReport {
+
+	private DutyToNotifyReport() {
+	}
+
+	/**
+	 * The summary that may be stored with the step: enumerated values only.
+	 * @param record the case record
+	 * @return one line per allowed item
+	 */
+	public static String summary(VictimCase record) {
+		List<String> lines = new ArrayList<>();
+		lines.add("Duty to Notify report (anonymous: the person has not consented to an NRM referral)");
+		lines.add("Adult: yes");
+		lines.add("Gender: " + orNotKnown(record.getGender()));
+		lines.add("Nationality: " + orNotKnown(record.getNationality()));
+		lines.add("Exploitation types: " + orNotKnown(record.getExploitationTypes()));
+		lines.add("Exploited in: " + orNotKnown(record.getExploitationLocation()));
+		lines.add("Approximate period: " + orNotKnown(record.getExploitationPeriod()));
+		return String.join("\n", lines);
+	}
+
+	/**
+	 * The full allow-list, including the area or country of exploitation, for the officer to copy
+	 * into the Modern Slavery Portal. Shown, never stored in the engine.
+	 * @param record the case record
+	 * @return the report text
+	 */
+	public static String fullSummary(VictimCase record) {
+		return summary(record) + "\nArea or country of exploitation: " + orNotKnown(record.getExploitationPlace());
+	}
+
+	private static String orNotKnown(String value) {
+		return (value == null || value.isBlank()) ? "not known" : value;
+	}
+
+}

@@ -1,0 +1,33 @@
+package uk.safeguarding.workflow.process;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
+import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
+import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
+
+/** The engine plugins of the running product. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JourneyPolicy.class)
+class EngineConfiguration {
+
+	@Bean
+	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord) {
+		return new JourneyEnginePlugin(List.of(caseRecord), List.of(caseRecord));
+	}
+
+	@Bean
+	DeadlinesEnginePlugin deadlinesEnginePlugin() {
+		return new DeadlinesEnginePlugin();
+	}
+
+	@Bean
+	WorkingDayCalendar workingDayCalendar() {
+		return new WorkingDayCalendar();
+	}
+
+}

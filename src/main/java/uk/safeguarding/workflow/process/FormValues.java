@@ -1,0 +1,299 @@
+package uk.safeguarding.workflow.process;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads what a form or a REST client submitted, with a specific, actionable message for each kind
+ * of bad input. Messages name the field and what is expected, never the submitted value.
+ */
+public final class FormValues {
+
+	public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private final VariableScope scope;
+
+	public FormValues(VariableScope scope) {
+		this.scope = scope;
+	}
+
+	public Object raw(String field) {
+		return this.scope.getVariable(field);
+	}
+
+	public boolean has(String field) {
+		Object value = raw(field);
+		return value != null && !(value instanceof String text && text.isBlank());
+	}
+
+	public boolean requiredBoolean(String field, String label) {
+		Object value = raw(field);
+		if (value == null) {
+			throw new SafeguardingRuleViolation(field, label + " is required (" + field + ": true or false).");
+		}
+		return toBoolean(field, label, value);
+	}
+
+	public boolean optionalBoolean(String field, String label, boolean fallback) {
+		Object value = raw(field);
+		return (value != null) ? toBoolean(field, label, value) : fallback;
+	}
+
+	private static boolean toBoolean(String field, String label, Object value) {
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		if (value instanceof String text && (text.equals("true") || text.equals("false"))) {
+			return Boolean.parseBoolean(text);
+		}
+		throw new SafeguardingRuleViolation(field, label + " must be true or false (" + field + ").");
+	}
+
+	public String requiredText(String field, String label, int maxLength) {
+		Object value = raw(field);
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			throw new SafeguardingRuleViolation(field, label + " is required (" + field + ").");
+		}
+		return text(field, label, value, maxLength);
+	}
+
+	public String optionalText(String field, String label, int maxLength) {
+		Object value = raw(field);
+		return (value == null) ? null : text(field, label, value, maxLength);
+	}
+
+	private static String text(String field, String label, Object value, int maxLength) {
+		if (!(value instanceof String text)) {
+			throw new SafeguardingRuleViolation(field, label + " must be text (" + field + ").");
+		}
+		if (text.length() > maxLength) {
+			throw new SafeguardingRuleViolation(field,
+					label + " is too long: at most " + maxLength + " characters (" + field + ").");
+		}
+		return text.strip();
+	}
+
+	public String requiredMatching(String field, String label, Pattern pattern, String format) {
+		String text = requiredText(field, label, 200);
+		if (!pattern.matcher(text).matches()) {
+			throw new SafeguardingRuleViolation(field, label + " is not in the expected format: " + format + ".");
+		}
+		return text;
+	}
+
+	public String requiredChoice(String field, String label, Set<String> allowed) {
+		String value = requiredText(field, label, 100);
+		return choice(field, label, value, allowed);
+	}
+
+	public String optionalChoice(String field, String label, Set<String> allowed) {
+		String value = optionalText(field, label, 100);
+		return (value == null || value.isEmpty()) ? null : choice(field, label, value, allowed);
+	}
+
+	private static String choice(String field, String label, String value, Set<String> allowed) {
+		if (!allowed.contains(value)) {
+			throw new SafeguardingRuleViolation(field, label + " must be one of " + String.join(", ", allowed.stream()
+				.sorted()
+				.toList()) + " (" + field + ").");
+		}
+		return value;
+	}
+
+	public Integer optionalInteger(String field, String label, int min, int max) {
+		Object value = raw(field);
+		if (value == null) {
+			return null;
+		}
+		long number;
+		if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+			number = ((Number) value).longValue();
+		}
+		else if (value instanceof Double d && d == Math.rint(d)) {
+			number = d.longValue();
+		}
+		else if (value instanceof String text && text.matches("-?\\d{1,9}")) {
+			number = Long.parseLong(text);
+		}
+		else {
+			throw new SafeguardingRuleViolation(field, label + " must be a whole number (" + field + ").");
+		}
+		if (number < min || number > max) {
+			throw new SafeguardingRuleViolation(field,
+					label + " must be between " + min + " and " + max + " (" + field + ").");
+		}
+		return (int) number;
+	}
+
+	/**
+	 * A comma-separated list: a string, or the JSON array or list a multi-select form submits.
+	 */
+	public String requiredList(String field, String label, Set<String> allowed) {
+		String joined = optionalList(field, label, allowed);
+		if (joined == null || joined.isEmpty()) {
+			throw new SafeguardingRuleViolation(field, label + " needs at least one of " + String.join(", ", allowed
+				.stream()
+				.sorted()
+				.toList()) + " (" + field + ").");
+		}
+		return joined;
+	}
+
+	public String optionalList(String field, String label, Set<String> allowed) {
+		Object value = raw(field);
+		if (value == null) {
+			return null;
+		}
+		Collection<?> items;
+		if (value instanceof String text) {
+			String trimmed = text.strip();
+			if (trimmed.startsWith("[")) {
+				trimmed = trimmed.substring(1, trimmed.length() - (trimmed.endsWith("]") ? 1 : 0));
+			}
+			items = java.util.Arrays.stream(trimmed.split(","))
+				.map((item) -> item.replace("\"", "").strip())
+				.filter((item) -> !item.isEmpty())
+				.toList();
+		}
+		else if (value instanceof Collection<?> collection) {
+			items = collection;
+		}
+		else {
+			String json = String.valueOf(value);
+			String inner = json.strip().replaceAll("^\\[|\\]$", "");
+			items = java.util.Arrays.stream(inner.split(","))
+				.map((item) -> item.replace("\"", "").strip())
+				.filter((item) -> !item.isEmpty())
+				.toList();
+		}
+		for (Object item : items) {
+			if (!(item instanceof String text) || !allowed.contains(text)) {
+				throw new SafeguardingRuleViolation(field, label + " may only contain " + String.join(", ", allowed
+					.stream()
+					.sorted()
+					.toList()) + " (" + field + ").");
+			}
+		}
+		return items.stream().map(String::valueOf).distinct().collect(Collectors.joining(","));
+	}
+
+	/** A date ({@code yyyy-MM-dd}) that is not in the future. */
+	public LocalDate optionalPastDate(String field, String label) {
+		Object value = raw(field);
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			return null;
+		}
+		LocalDate date = parseDate(field, label, value);
+		if (date.isAfter(today())) {
+			throw new SafeguardingRuleViolation(field, label + " cannot be in the future (" + field + ").");
+		}
+		return date;
+	}
+
+	public LocalDate requiredPastDate(String field, String label) {
+		if (!has(field)) {
+			throw new SafeguardingRuleViolation(field, label + " is required (" + field + ", yyyy-MM-dd).");
+		}
+		return optionalPastDate(field, label);
+	}
+
+	/** A date and time, not in the future; accepts {@code yyyy-MM-dd'T'HH:mm[:ss]} with or without an offset. */
+	public Instant optionalPastInstant(String field, String label) {
+		Object value = raw(field);
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			return null;
+		}
+		Instant instant = parseInstant(field, label, value);
+		if (instant.isAfter(now().plusSeconds(300))) {
+			throw new SafeguardingRuleViolation(field, label + " cannot be in the future (" + field + ").");
+		}
+		return instant;
+	}
+
+	public Instant requiredPastInstant(String field, String label) {
+		if (!has(field)) {
+			throw new SafeguardingRuleViolation(field, label + " is required (" + field + ", yyyy-MM-ddTHH:mm).");
+		}
+		return optionalPastInstant(field, label);
+	}
+
+	static LocalDate parseDate(String field, String label, Object value) {
+		if (value instanceof Date date) {
+			return date.toInstant().atZone(LONDON).toLocalDate();
+		}
+		if (value instanceof String text) {
+			try {
+				return LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+			}
+			catch (DateTimeParseException ex) {
+				// fall through to the message below
+			}
+		}
+		throw new SafeguardingRuleViolation(field, label + " must be a date in the form yyyy-MM-dd (" + field + ").");
+	}
+
+	/**
+	 * Reads an instant from a Date or an ISO string; null when absent or unreadable. For anchors
+	 * that the system itself wrote.
+	 */
+	public static Instant toInstant(Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return parseInstant("value", "Value", value);
+		}
+		catch (SafeguardingRuleViolation ex) {
+			return null;
+		}
+	}
+
+	static Instant parseInstant(String field, String label, Object value) {
+		if (value instanceof Date date) {
+			return date.toInstant();
+		}
+		if (value instanceof String text) {
+			String trimmed = text.strip();
+			try {
+				return OffsetDateTime.parse(trimmed).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				// try the next form
+			}
+			try {
+				return LocalDateTime.parse(trimmed).atZone(LONDON).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				// try the next form
+			}
+			try {
+				return LocalDate.parse(trimmed).atStartOfDay(LONDON).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				// fall through to the message below
+			}
+		}
+		throw new SafeguardingRuleViolation(field,
+				label + " must be a date and time in the form yyyy-MM-ddTHH:mm (" + field + ").");
+	}
+
+	public static Instant now() {
+		return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+	}
+
+	public static LocalDate today() {
+		return now().atZone(LONDON).toLocalDate();
+	}
+
+}

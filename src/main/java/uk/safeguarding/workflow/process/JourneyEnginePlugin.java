@@ -1,0 +1,82 @@
+package uk.safeguarding.workflow.process;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Wires the journey's rules into the engine, for every deployment:
+ * <ul>
+ * <li>history that never records personal data or free text ({@link PersonalDataHistoryFilter});</li>
+ * <li>the hard gates and flags of {@link JourneyGuard} on every human step, before any other
+ * listener;</li>
+ * <li>the product's own listeners (case record) after them;</li>
+ * <li>Java serialization of variables off; group ids such as {@code first-responders} allowed.</li>
+ * </ul>
+ */
+public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
+
+	/** Group ids: letters and digits, words joined by single hyphens. */
+	public static final String GROUP_IDS = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
+
+	private final List<TaskListener> createListeners;
+
+	private final List<TaskListener> completeListeners;
+
+	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners) {
+		this.createListeners = List.copyOf(createListeners);
+		List<TaskListener> complete = new ArrayList<>();
+		complete.add(new JourneyGuard());
+		complete.addAll(completeListeners);
+		this.completeListeners = List.copyOf(complete);
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setJavaSerializationFormatEnabled(false);
+		// the contract's group ids have hyphens (first-responders, victim-liaison)
+		configuration.setGroupResourceWhitelistPattern(GROUP_IDS);
+		configuration.setEnableDefaultDbHistoryEventHandler(false);
+		List<HistoryEventHandler> handlers = new ArrayList<>();
+		if (configuration.getCustomHistoryEventHandlers() != null) {
+			handlers.addAll(configuration.getCustomHistoryEventHandlers());
+		}
+		handlers.add(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
+		configuration.setCustomHistoryEventHandlers(handlers);
+
+		List<BpmnParseListener> parseListeners = new ArrayList<>();
+		if (configuration.getCustomPreBPMNParseListeners() != null) {
+			parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
+		}
+		parseListeners.add(new StepListeners());
+		configuration.setCustomPreBPMNParseListeners(parseListeners);
+	}
+
+	private final class StepListeners extends AbstractBpmnParseListener {
+
+		@Override
+		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+			TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+			for (TaskListener listener : JourneyEnginePlugin.this.createListeners) {
+				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+			}
+			for (TaskListener listener : JourneyEnginePlugin.this.completeListeners) {
+				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+			}
+		}
+
+	}
+
+}

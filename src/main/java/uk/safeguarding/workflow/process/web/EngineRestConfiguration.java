@@ -1,0 +1,16 @@
+package uk.safeguarding.workflow.process.web;
+
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/** The engine REST API at {@code /engine-rest}, with the product's own error answers. */
+@Component
+public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+
+	@Override
+	protected void registerAdditionalResources() {
+		register(RuleViolationResponses.Direct.class);
+		register(RuleViolationResponses.Wrapped.class);
+	}
+
+}

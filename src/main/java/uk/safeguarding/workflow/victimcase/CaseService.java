@@ -1,0 +1,199 @@
+package uk.safeguarding.workflow.victimcase;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
+
+/**
+ * The case record's public face. Every operation by a person is written to the access log
+ * (Data Protection Act 2018 s62). Runs in the engine's transaction: a refused or failed step keeps
+ * nothing.
+ */
+@Service
+@Transactional(propagation = Propagation.REQUIRED)
+public class CaseService {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private final VictimCaseRepository cases;
+
+	private final CaseReferenceCounterRepository counters;
+
+	private final AccessLogRepository accessLog;
+
+	public CaseService(VictimCaseRepository cases, CaseReferenceCounterRepository counters,
+			AccessLogRepository accessLog) {
+		this.cases = cases;
+		this.counters = counters;
+		this.accessLog = accessLog;
+	}
+
+	/**
+	 * Creates the case record and issues its reference {@code MSHT-YYYY-NNNNNN}.
+	 * @param report what the officer reported
+	 * @param now the time of opening
+	 * @return the new record
+	 */
+	public VictimCase open(NewCase report, Instant now) {
+		String reference = nextReference(Year.from(now.atZone(LONDON)).getValue());
+		VictimCase record = new VictimCase(reference, report.areaCode(), report.victimName(), now);
+		record.setProcessInstanceId(report.processInstanceId());
+		record.setDateOfBirth(report.dateOfBirth());
+		record.setEstimatedAge(report.estimatedAge());
+		record.setAgeUncertain(report.ageUncertain());
+		record.setMayBeUnder18(report.mayBeUnder18());
+		record.setImmediateRisk(report.immediateRisk());
+		record.setCareAndSupportNeeds(report.careAndSupportNeeds());
+		record.setInterpreterLanguage(report.interpreterLanguage());
+		record.setGender(report.gender());
+		record.setNationality(report.nationality());
+		record.setExploitationTypes(report.exploitationTypes());
+		record.setExploitationLocation(report.exploitationLocation());
+		record.setExploitationPlace(report.exploitationPlace());
+		record.setExploitationPeriod(report.exploitationPeriod());
+		record.setIdentifiedAt(report.identifiedAt());
+		record.setReportingOfficer(report.reportingOfficer());
+		record.addChronology(now, report.reportingOfficer(), "StartEvent_PotentialVictimReported",
+				"Potential victim reported in area " + report.areaCode() + "; case opened", report.circumstancesNotes());
+		VictimCase saved = this.cases.save(record);
+		log(now, report.reportingOfficer(), reference, Operation.COLLECTION, "Potential victim reported (start form)");
+		return saved;
+	}
+
+	private String nextReference(int year) {
+		CaseReferenceCounter counter = this.counters.lockYear(year)
+			.orElseGet(() -> this.counters.saveAndFlush(new CaseReferenceCounter(year)));
+		int number = counter.next();
+		if (number > 999_999) {
+			throw new IllegalStateException("Case references for " + year + " are exhausted");
+		}
+		return String.format("MSHT-%d-%06d", year, number);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<VictimCase> find(String reference) {
+		return this.cases.findByReference(reference);
+	}
+
+	/**
+	 * Reads a case record for a person, logging the consultation.
+	 * @param reference the case reference
+	 * @param userId who reads it
+	 * @param purpose the endpoint or reason
+	 * @return the record, if it exists
+	 */
+	public Optional<VictimCase> consult(String reference, String userId, String purpose) {
+		Optional<VictimCase> record = this.cases.findByReference(reference);
+		record.ifPresent((found) -> log(Instant.now(), userId, reference, Operation.CONSULTATION, purpose));
+		return record;
+	}
+
+	public void recordPathway(String reference, String pathway, String riskLevel, Instant now) {
+		VictimCase record = require(reference);
+		if (!pathway.equals(record.getPathway())) {
+			record.addChronology(now, null, "BusinessRuleTask_DetermineSafeguardingPathway",
+					"Safeguarding pathway: " + pathway + " (risk " + riskLevel + ")", null);
+		}
+		record.setPathway(pathway);
+		record.setRiskLevel(riskLevel);
+	}
+
+	/**
+	 * Records a completed step: facts into the record, free text into the chronology, and the
+	 * alteration into the access log.
+	 * @param reference the case
+	 * @param step the task id
+	 * @param stepName the task's name
+	 * @param actor who completed it
+	 * @param facts references, outcomes and people the step recorded
+	 * @param caseRecordOnly personal data and free text the step captured
+	 * @param now when
+	 */
+	public void recordStep(String reference, String step, String stepName, String actor, Map<String, Object> facts,
+			Map<String, Object> caseRecordOnly, Instant now) {
+		VictimCase record = require(reference);
+		StepFacts.apply(record, step, facts, caseRecordOnly, actor, now);
+		String summary = stepName + " completed" + StepFacts.summary(step, facts);
+		record.addChronology(now, actor, step, truncate(summary, 500), details(caseRecordOnly));
+		log(now, actor, reference, Operation.ALTERATION, "Step completed: " + stepName);
+	}
+
+	/**
+	 * Records a local authority age assessment and works out what changes.
+	 * @return {@code UNCHANGED}, {@code NOW_CHILD} or {@code NOW_ADULT}
+	 */
+	public String recordAgeAssessment(String reference, boolean assessedAdult, Instant now) {
+		VictimCase record = require(reference);
+		String newPathway = assessedAdult ? "ADULT" : "CHILD";
+		String change = newPathway.equals(record.getPathway()) ? "UNCHANGED"
+				: (assessedAdult ? "NOW_ADULT" : "NOW_CHILD");
+		record.setAgeUncertain(false);
+		record.setMayBeUnder18(!assessedAdult);
+		record.setPathway(newPathway);
+		record.addChronology(now, null, "ServiceTask_RecordAgeAssessment", "Local authority age assessment: "
+				+ (assessedAdult ? "adult" : "child") + ("UNCHANGED".equals(change) ? "; pathway unchanged"
+						: "; pathway now " + newPathway),
+				null);
+		log(now, null, reference, Operation.ALTERATION, "Age assessment recorded (message AgeAssessmentCompleted)");
+		return change;
+	}
+
+	public int openMissingEpisode(String reference, Instant now) {
+		VictimCase record = require(reference);
+		int episode = record.nextMissingEpisode();
+		record.addChronology(now, null, "StartEvent_VictimReportedMissing", "Victim reported missing (episode "
+				+ episode + ")", null);
+		log(now, null, reference, Operation.ALTERATION, "Missing episode " + episode + " opened");
+		return episode;
+	}
+
+	/**
+	 * Records a disclosure of case information to someone outside the force.
+	 */
+	public void recordDisclosure(String reference, String recipient, String purpose, Instant now) {
+		VictimCase record = require(reference);
+		record.addChronology(now, null, "Notification", truncate(purpose + " sent to " + recipient, 500), null);
+		log(now, null, reference, Operation.DISCLOSURE, truncate(purpose + " to " + recipient, 300));
+	}
+
+	private VictimCase require(String reference) {
+		return this.cases.findByReference(reference)
+			.orElseThrow(() -> new IllegalStateException("No case record " + reference));
+	}
+
+	private void log(Instant at, String userId, String reference, Operation operation, String purpose) {
+		this.accessLog.save(new AccessLogEntry(at, userId, reference, operation, purpose));
+	}
+
+	private static String details(Map<String, Object> caseRecordOnly) {
+		if (caseRecordOnly.isEmpty()) {
+			return null;
+		}
+		StringBuilder text = new StringBuilder();
+		new TreeMap<>(caseRecordOnly).forEach((key, value) -> {
+			if (value != null && !String.valueOf(value).isBlank()) {
+				text.append(key).append(": ").append(value).append('\n');
+			}
+		});
+		return text.isEmpty() ? null : text.toString().strip();
+	}
+
+	private static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+	static LocalDate retentionReviewDate(Instant closedAt, int years) {
+		return closedAt.atZone(LONDON).toLocalDate().plusYears(years);
+	}
+
+}

@@ -1,0 +1,52 @@
+package uk.safeguarding.workflow.victimcase.process;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import uk.safeguarding.workflow.process.FormValues;
+import uk.safeguarding.workflow.process.JourneyPolicy;
+import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
+import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
+import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCase;
+
+/**
+ * {@code ServiceTask_OpenVictimCase}: runs in the start transaction. Checks the report, creates the
+ * case record and its reference (the business key), moves identifying details out of the engine
+ * and sets the flags the journey needs. A refused report leaves nothing behind.
+ */
+@Component("openVictimCaseDelegate")
+public class OpenVictimCaseDelegate implements JavaDelegate {
+
+	private final CaseService cases;
+
+	private final SafeguardingDirectory directory;
+
+	private final JourneyPolicy policy;
+
+	public OpenVictimCaseDelegate(CaseService cases, SafeguardingDirectory directory, JourneyPolicy policy) {
+		this.cases = cases;
+		this.directory = directory;
+		this.policy = policy;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Instant now = FormValues.now();
+		String officer = (String) execution.getVariable(Variables.REPORTING_OFFICER);
+		StartReport report = StartReport.read(execution, officer, execution.getProcessInstanceId(), now);
+		SafeguardingArea area = this.directory.find(report.newCase().areaCode())
+			.orElseThrow(() -> new SafeguardingRuleViolation(Variables.AREA_CODE, "Area code '"
+					+ report.newCase().areaCode()
+					+ "' is not in the safeguarding directory. Check the ONS code (England E…, Wales W…) or ask an administrator to add the area."));
+		VictimCase record = this.cases.open(report.newCase(), now);
+		JourneyStart.initialise(execution, record.getReference(), report, area.ictgService(), area.secureEmail(),
+				this.policy, now);
+	}
+
+}

@@ -1,0 +1,27 @@
+package uk.safeguarding.workflow.victimcase.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import uk.safeguarding.workflow.process.FormValues;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.victimcase.CaseService;
+
+/** Writes the pathway and risk level the decision table found into the case record. */
+@Component("recordPathwayListener")
+public class RecordPathwayListener implements ExecutionListener {
+
+	private final CaseService cases;
+
+	public RecordPathwayListener(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		this.cases.recordPathway(execution.getProcessBusinessKey(), (String) execution.getVariable(Variables.PATHWAY),
+				(String) execution.getVariable(Variables.RISK_LEVEL), FormValues.now());
+	}
+
+}

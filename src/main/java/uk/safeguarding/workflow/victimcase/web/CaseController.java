@@ -1,0 +1,111 @@
+package uk.safeguarding.workflow.victimcase.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
+import uk.safeguarding.workflow.nrm.NrmReferralSummary;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
+import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCase;
+
+/**
+ * The case record over REST, for people connected to the case and managers. Every read is logged
+ * (Data Protection Act 2018 s62).
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+	private final CaseService cases;
+
+	private final IdentityService identity;
+
+	CaseController(CaseService cases, IdentityService identity) {
+		this.cases = cases;
+		this.identity = identity;
+	}
+
+	@GetMapping("/{reference}")
+	CaseView view(@PathVariable String reference) {
+		return CaseView.of(consult(reference, "GET /api/cases/" + reference));
+	}
+
+	@GetMapping(path = "/{reference}/nrm-referral-summary", produces = MediaType.TEXT_PLAIN_VALUE)
+	String nrmReferralSummary(@PathVariable String reference) {
+		return NrmReferralSummary.text(consult(reference, "NRM referral summary (for the Modern Slavery Portal)"));
+	}
+
+	@GetMapping(path = "/{reference}/duty-to-notify-summary", produces = MediaType.TEXT_PLAIN_VALUE)
+	String dutyToNotifySummary(@PathVariable String reference) {
+		return DutyToNotifyReport.fullSummary(consult(reference, "Duty to Notify summary (for the Modern Slavery Portal)"));
+	}
+
+	private VictimCase consult(String reference, String purpose) {
+		Authentication user = this.identity.getCurrentAuthentication();
+		if (user == null) {
+			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in to read a case record.");
+		}
+		VictimCase record = this.cases.find(reference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + reference + "."));
+		boolean connected = List.of(nullToEmpty(record.getReportingOfficer()), nullToEmpty(record.getInvestigator()),
+				nullToEmpty(record.getLiaisonOfficer()), nullToEmpty(record.getSupervisor()))
+			.contains(user.getUserId())
+				|| (user.getGroupIds() != null && user.getGroupIds().contains(Groups.MANAGERS));
+		if (!connected) {
+			// the same answer as an unknown case: a stranger learns nothing about who is a victim
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + reference + ".");
+		}
+		return this.cases.consult(reference, user.getUserId(), purpose).orElseThrow();
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+	record ChronologyLine(Instant at, String actor, String step, String summary) {
+	}
+
+	record ConsentLine(Instant recordedAt, String outcome, String explainedBy, boolean professionalInterpreter) {
+	}
+
+	record CaseView(String reference, String status, String pathway, String riskLevel, String areaCode,
+			String reportingOfficer, String investigator, String liaisonOfficer, String supervisor,
+			String crimeReference, String nrmReference, String dutyToNotifyReference,
+			String reasonableGroundsDecision, LocalDate reasonableGroundsDecisionDate, String conclusiveGroundsDecision,
+			LocalDate conclusiveGroundsDecisionDate, boolean conclusiveDecisionFlagged, Instant openedAt,
+			Instant closedAt, LocalDate retentionReviewDate, List<ConsentLine> consentLedger,
+			List<ChronologyLine> chronology) {
+
+		static CaseView of(VictimCase c) {
+			return new CaseView(c.getReference(), c.getStatus(), c.getPathway(), c.getRiskLevel(), c.getAreaCode(),
+					c.getReportingOfficer(), c.getInvestigator(), c.getLiaisonOfficer(), c.getSupervisor(),
+					c.getCrimeReference(), c.getNrmReference(), c.getDutyToNotifyReference(),
+					c.getReasonableGroundsDecision(), c.getReasonableGroundsDecisionDate(),
+					c.getConclusiveGroundsDecision(), c.getConclusiveGroundsDecisionDate(),
+					c.isConclusiveDecisionFlagged(), c.getOpenedAt(), c.getClosedAt(), c.getRetentionReviewDate(),
+					c.getConsentLedger()
+						.stream()
+						.map((e) -> new ConsentLine(e.getRecordedAt(), e.getOutcome(), e.getExplainedBy(),
+								e.isProfessionalInterpreter()))
+						.toList(),
+					c.getChronology()
+						.stream()
+						.map((e) -> new ChronologyLine(e.getAt(), e.getActor(), e.getStep(), e.getSummary()))
+						.toList());
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package uk.safeguarding.workflow.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.victimcase.process.AgeAssessment;
+import uk.safeguarding.workflow.victimcase.process.JourneyStart;
+import uk.safeguarding.workflow.victimcase.process.StartReport;
+
+/**
+ * The process engine alone, with the product's engine plugins and the models exactly as they stand
+ * in {@code bpmn/} and {@code forms/}. The Spring beans the model calls are stood in for by
+ * recording fakes, so each path can be tested in milliseconds.
+ */
+public final class JourneyTestEngine {
+
+	/** Areas the fake directory knows: code to (ICTG service, secure MASH channel). */
+	public static final Map<String, boolean[]> AREAS = Map.of("W06000015", new boolean[] { true, false }, // Cardiff
+			"E06000001", new boolean[] { false, false }, // Hartlepool: no ICTG service
+			"E09000030", new boolean[] { true, true }); // Tower Hamlets: secure MASH channel in tests
+
+	/** Every notice the fakes were asked to send: "activityId:notice". */
+	public static final List<String> SENT = new CopyOnWriteArrayList<>();
+
+	private static final AtomicInteger NEXT_CASE = new AtomicInteger();
+
+	private JourneyTestEngine() {
+	}
+
+	public static ProcessEngine build(String name) {
+		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+		configuration.setProcessEngineName(name);
+		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		configuration.setJobExecutorActivate(false);
+		configuration.setExpressionManager(new MockExpressionManager());
+		List<ProcessEnginePlugin> plugins = new ArrayList<>();
+		plugins.add(new JourneyEnginePlugin(List.of(), List.of()));
+		plugins.add(new DeadlinesEnginePlugin());
+		configuration.setProcessEnginePlugins(plugins);
+		ProcessEngine engine = configuration.buildProcessEngine();
+		deployModels(engine);
+		return engine;
+	}
+
+	public static void deployModels(ProcessEngine engine) {
+		DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("models as they stand");
+		for (String folder : List.of("bpmn", "forms")) {
+			try (Stream<Path> files = Files.list(Path.of(folder))) {
+				for (Path file : files.filter((f) -> f.toString().matches(".*\\.(bpmn|dmn|form)$")).toList()) {
+					InputStream in = Files.newInputStream(file);
+					deployment.addInputStream(file.getFileName().toString(), in);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		deployment.deploy();
+	}
+
+	/** Stands in for the Spring beans the model calls, recording what they were asked to do. */
+	public static void registerFakes() {
+		SENT.clear();
+		JourneyPolicy policy = new JourneyPolicy();
+		Mocks.register("openVictimCaseDelegate", (JavaDelegate) (execution) -> {
+			var now = FormValues.now();
+			StartReport report = StartReport.read(execution,
+					(String) execution.getVariable(Variables.REPORTING_OFFICER), execution.getProcessInstanceId(), now);
+			boolean[] area = AREAS.get(report.newCase().areaCode());
+			if (area == null) {
+				throw new SafeguardingRuleViolation(Variables.AREA_CODE, "Area code '" + report.newCase().areaCode()
+						+ "' is not in the safeguarding directory.");
+			}
+			String reference = String.format("MSHT-2026-%06d", NEXT_CASE.incrementAndGet());
+			JourneyStart.initialise(execution, reference, report, area[0], area[1], policy, now);
+		});
+		Mocks.register("recordPathwayListener", (ExecutionListener) (execution) -> {
+		});
+		Mocks.register("notifySafeguardingHubDelegate", (JavaDelegate) (execution) -> {
+			record(execution);
+			if ("CHILD".equals(execution.getVariable(Variables.PATHWAY))
+					&& Boolean.TRUE.equals(execution.getVariable(Variables.MASH_SECURE_CHANNEL))) {
+				execution.setVariable(Variables.CHILDRENS_SERVICES_NOTIFIED, true);
+			}
+		});
+		Mocks.register("referToIctgDelegate", (JavaDelegate) JourneyTestEngine::record);
+		Mocks.register("alertSupervisorsDelegate", (JavaDelegate) JourneyTestEngine::record);
+		Mocks.register("recordAgeAssessmentDelegate", (JavaDelegate) (execution) -> {
+			boolean adult = AgeAssessment.assessedAdult(execution);
+			AgeAssessment.apply(execution, AgeAssessment.change(execution, adult));
+		});
+		AtomicInteger episodes = new AtomicInteger();
+		Mocks.register("missingEpisodeListener", (ExecutionListener) (execution) -> execution
+			.setVariableLocal(Variables.MISSING_EPISODE, episodes.incrementAndGet()));
+	}
+
+	private static void record(DelegateExecution execution) {
+		SENT.add(execution.getCurrentActivityId() + ":" + execution.getVariable(Variables.NOTICE));
+	}
+
+}
