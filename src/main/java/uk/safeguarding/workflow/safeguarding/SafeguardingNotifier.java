@@ -13,7 +13,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
@@ -31,13 +31,13 @@ public class SafeguardingNotifier {
 
 	private final SafeguardingDirectory directory;
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
 	private final IdentityService identity;
 
 	private final String from;
 
-	public SafeguardingNotifier(JavaMailSender mail, SafeguardingDirectory directory, CaseService cases,
+	public SafeguardingNotifier(JavaMailSender mail, SafeguardingDirectory directory, VictimCaseService cases,
 			IdentityService identity, @Value("${safeguarding.mail.from}") String from) {
 		this.mail = mail;
 		this.directory = directory;

@@ -1,5 +1,6 @@
 package uk.safeguarding.workflow.victimcase;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,8 +11,10 @@ import jakarta.persistence.Table;
 class CaseReferenceCounter {
 
 	@Id
+	@Column(name = "counter_year")
 	private Integer year;
 
+	@Column(name = "last_number", nullable = false)
 	private int lastNumber;
 
 	protected CaseReferenceCounter() {

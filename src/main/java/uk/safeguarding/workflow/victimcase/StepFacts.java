@@ -91,7 +91,7 @@ final class StepFacts {
 					record.setClosedAt(now);
 					Object years = facts.get("retentionReviewYears");
 					record.setRetentionReviewDate(
-							CaseService.retentionReviewDate(now, (years instanceof Number n) ? n.intValue() : 6));
+							VictimCaseService.retentionReviewDate(now, (years instanceof Number n) ? n.intValue() : 6));
 				}
 			}
 			default -> {

@@ -17,7 +17,7 @@ import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.PersonalData;
 
 /**
@@ -28,11 +28,11 @@ import uk.safeguarding.workflow.victimcase.PersonalData;
 @Component("caseRecordTaskListener")
 public class CaseRecordTaskListener implements TaskListener {
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
 	private final JourneyPolicy policy;
 
-	public CaseRecordTaskListener(CaseService cases, JourneyPolicy policy) {
+	public CaseRecordTaskListener(VictimCaseService cases, JourneyPolicy policy) {
 		this.cases = cases;
 		this.policy = policy;
 	}

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
  * Opens a missing episode when {@code VictimReportedMissing} arrives. Its number is the occasion of
@@ -15,9 +15,9 @@ import uk.safeguarding.workflow.victimcase.CaseService;
 @Component("missingEpisodeListener")
 public class MissingEpisodeListener implements ExecutionListener {
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
-	public MissingEpisodeListener(CaseService cases) {
+	public MissingEpisodeListener(VictimCaseService cases) {
 		this.cases = cases;
 	}
 

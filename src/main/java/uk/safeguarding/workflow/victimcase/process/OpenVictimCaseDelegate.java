@@ -12,7 +12,7 @@ import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
@@ -23,13 +23,13 @@ import uk.safeguarding.workflow.victimcase.VictimCase;
 @Component("openVictimCaseDelegate")
 public class OpenVictimCaseDelegate implements JavaDelegate {
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
 	private final SafeguardingDirectory directory;
 
 	private final JourneyPolicy policy;
 
-	public OpenVictimCaseDelegate(CaseService cases, SafeguardingDirectory directory, JourneyPolicy policy) {
+	public OpenVictimCaseDelegate(VictimCaseService cases, SafeguardingDirectory directory, JourneyPolicy policy) {
 		this.cases = cases;
 		this.directory = directory;
 		this.policy = policy;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
  * {@code ServiceTask_RecordAgeAssessment}: records the local authority's age assessment and sets
@@ -16,9 +16,9 @@ import uk.safeguarding.workflow.victimcase.CaseService;
 @Component("recordAgeAssessmentDelegate")
 public class RecordAgeAssessmentDelegate implements JavaDelegate {
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
-	public RecordAgeAssessmentDelegate(CaseService cases) {
+	public RecordAgeAssessmentDelegate(VictimCaseService cases) {
 		this.cases = cases;
 	}
 

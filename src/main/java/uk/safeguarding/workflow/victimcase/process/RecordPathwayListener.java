@@ -6,15 +6,15 @@ import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /** Writes the pathway and risk level the decision table found into the case record. */
 @Component("recordPathwayListener")
 public class RecordPathwayListener implements ExecutionListener {
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
-	public RecordPathwayListener(CaseService cases) {
+	public RecordPathwayListener(VictimCaseService cases) {
 		this.cases = cases;
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
 import uk.safeguarding.workflow.nrm.NrmReferralSummary;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
-import uk.safeguarding.workflow.victimcase.CaseService;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
@@ -28,11 +28,11 @@ import uk.safeguarding.workflow.victimcase.VictimCase;
 @RequestMapping("/api/cases")
 class CaseController {
 
-	private final CaseService cases;
+	private final VictimCaseService cases;
 
 	private final IdentityService identity;
 
-	CaseController(CaseService cases, IdentityService identity) {
+	CaseController(VictimCaseService cases, IdentityService identity) {
 		this.cases = cases;
 		this.identity = identity;
 	}

@@ -21,7 +21,7 @@ import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
  */
 @Service
 @Transactional(propagation = Propagation.REQUIRED)
-public class CaseService {
+public class VictimCaseService {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -31,7 +31,7 @@ public class CaseService {
 
 	private final AccessLogRepository accessLog;
 
-	public CaseService(VictimCaseRepository cases, CaseReferenceCounterRepository counters,
+	public VictimCaseService(VictimCaseRepository cases, CaseReferenceCounterRepository counters,
 			AccessLogRepository accessLog) {
 		this.cases = cases;
 		this.counters = counters;
