@@ -36,9 +36,13 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 	private final List<TaskListener> completeListeners;
 
 	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners) {
-		this.createListeners = List.copyOf(createListeners);
+		JourneyGuard guard = new JourneyGuard();
+		List<TaskListener> create = new ArrayList<>();
+		create.add(guard);
+		create.addAll(createListeners);
+		this.createListeners = List.copyOf(create);
 		List<TaskListener> complete = new ArrayList<>();
-		complete.add(new JourneyGuard());
+		complete.add(guard);
 		complete.addAll(completeListeners);
 		this.completeListeners = List.copyOf(complete);
 	}

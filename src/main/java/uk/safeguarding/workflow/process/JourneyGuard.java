@@ -36,8 +36,16 @@ public class JourneyGuard implements TaskListener {
 	public static final List<String> CONSENT_CHECKLIST = List.of("nrmExplained", "supportExplained",
 			"outcomesExplained", "informationSharingExplained", "withdrawalExplained", "capacityConsidered");
 
+	/** Answers of an earlier consent conversation that must not pre-fill the next one. */
+	static final List<String> CONSENT_ANSWERS = List.of("nrmConsent", "professionalInterpreterUsed",
+			"consentToPoliceContact", "consentToVictimCareSupport", "consentExplainedBy");
+
 	@Override
 	public void notify(DelegateTask task) {
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			created(task);
+			return;
+		}
 		FormValues form = new FormValues(task);
 		switch (task.getTaskDefinitionKey()) {
 			case UserTasks.RECORD_IMMEDIATE_SAFEGUARDING -> immediateSafeguarding(form);
@@ -62,6 +70,22 @@ public class JourneyGuard implements TaskListener {
 				form.requiredPastInstant("competentAuthorityInformedAt", "When the competent authority was told");
 			default -> {
 				// steps without rules of their own
+			}
+		}
+	}
+
+	/**
+	 * A new consent conversation starts blank: Tasklist pre-fills a form from the process variables
+	 * of the same name, and the person must be asked again, not shown the last answers.
+	 */
+	private void created(DelegateTask task) {
+		String step = task.getTaskDefinitionKey();
+		if (UserTasks.SEEK_INFORMED_CONSENT.equals(step) || UserTasks.REVISIT_CONSENT.equals(step)) {
+			for (String name : CONSENT_CHECKLIST) {
+				task.removeVariable(name);
+			}
+			for (String name : CONSENT_ANSWERS) {
+				task.removeVariable(name);
 			}
 		}
 	}
