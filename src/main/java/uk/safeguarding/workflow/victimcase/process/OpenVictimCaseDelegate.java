@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import uk.safeguarding.workflow.identity.CaseAccess;
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
@@ -29,7 +30,11 @@ public class OpenVictimCaseDelegate implements JavaDelegate {
 
 	private final JourneyPolicy policy;
 
-	public OpenVictimCaseDelegate(VictimCaseService cases, SafeguardingDirectory directory, JourneyPolicy policy) {
+	private final CaseAccess access;
+
+	public OpenVictimCaseDelegate(VictimCaseService cases, SafeguardingDirectory directory, JourneyPolicy policy,
+			CaseAccess access) {
+		this.access = access;
 		this.cases = cases;
 		this.directory = directory;
 		this.policy = policy;
@@ -47,6 +52,7 @@ public class OpenVictimCaseDelegate implements JavaDelegate {
 		VictimCase record = this.cases.open(report.newCase(), now);
 		JourneyStart.initialise(execution, record.getReference(), report, area.ictgService(), area.secureEmail(),
 				this.policy, now);
+		this.access.connect(officer, execution.getProcessInstanceId());
 	}
 
 }

@@ -1,0 +1,94 @@
+package uk.safeguarding.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Drives the journey through the engine REST API as the demo users would, with HTTP Basic. */
+final class RestJourney {
+
+	static final String PASSWORD = "Journey-Test-Pa55!";
+
+	private final TestRestTemplate rest;
+
+	RestJourney(TestRestTemplate rest) {
+		this.rest = rest;
+	}
+
+	static Map<String, Object> typed(Map<String, Object> values) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		values.forEach((name, value) -> {
+			Map<String, Object> typed = new LinkedHashMap<>();
+			typed.put("value", value);
+			if (value instanceof Boolean) {
+				typed.put("type", "Boolean");
+			}
+			else if (value instanceof Integer) {
+				typed.put("type", "Integer");
+			}
+			else if (value instanceof String) {
+				typed.put("type", "String");
+			}
+			variables.put(name, typed);
+		});
+		return variables;
+	}
+
+	ResponseEntity<Map<String, Object>> start(String user, Map<String, Object> report) {
+		return exchange(user, HttpMethod.POST, "/engine-rest/process-definition/key/victim-safeguarding/start",
+				Map.of("variables", typed(report)));
+	}
+
+	List<Map<String, Object>> tasks(String user, String processInstanceId) {
+		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(user, PASSWORD)
+			.exchange("/engine-rest/task?processInstanceId=" + processInstanceId, HttpMethod.GET, null,
+					new ParameterizedTypeReference<List<Map<String, Object>>>() {
+					});
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return response.getBody();
+	}
+
+	String taskId(String user, String processInstanceId, String key) {
+		return tasks(user, processInstanceId).stream()
+			.filter((task) -> key.equals(task.get("taskDefinitionKey")))
+			.map((task) -> (String) task.get("id"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(user + " cannot see an open task " + key));
+	}
+
+	ResponseEntity<Map<String, Object>> complete(String user, String taskId, Map<String, Object> answers) {
+		return exchange(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+				Map.of("variables", typed(answers)));
+	}
+
+	void completeStep(String user, String processInstanceId, String key, Map<String, Object> answers) {
+		String taskId = taskId(user, processInstanceId, key);
+		ResponseEntity<Map<String, Object>> response = complete(user, taskId, answers);
+		assertThat(response.getStatusCode().value()).as("%s completes %s: %s", user, key, response.getBody())
+			.isEqualTo(204);
+	}
+
+	ResponseEntity<Map<String, Object>> get(String user, String path) {
+		return exchange(user, HttpMethod.GET, path, null);
+	}
+
+	ResponseEntity<Map<String, Object>> exchange(String user, HttpMethod method, String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.withBasicAuth(user, PASSWORD)
+			.exchange(path, method, new HttpEntity<>(body, headers),
+					new ParameterizedTypeReference<Map<String, Object>>() {
+					});
+	}
+
+}
