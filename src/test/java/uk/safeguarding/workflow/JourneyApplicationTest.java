@@ -2,11 +2,6 @@ package uk.safeguarding.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -119,11 +114,11 @@ class JourneyApplicationTest {
 				UserTasks.SEEK_INFORMED_CONSENT, UserTasks.SUBMIT_NRM_REFERRAL, UserTasks.REVIEW_CASE_CLOSURE,
 				"Notification");
 
-		assertThat(engineRowsContaining(JourneyFixtures.DISTINCTIVE_NAME, "1990-04-12", "Hidden Lane",
+		assertThat(EngineTables.rowsContaining(this.dataSource, JourneyFixtures.DISTINCTIVE_NAME, "1990-04-12", "Hidden Lane",
 				"passport was taken", "Taken to a refuge"))
 			.as("personal data or free text in an engine table")
 			.isEmpty();
-		assertThat(engineRowsContaining(reference)).as("the search reads the engine's tables").isNotEmpty();
+		assertThat(EngineTables.rowsContaining(this.dataSource, reference)).as("the search reads the engine's tables").isNotEmpty();
 	}
 
 	@Test
@@ -211,40 +206,6 @@ class JourneyApplicationTest {
 		return ((List<Map<String, Object>>) record.get("chronology")).stream()
 			.map((entry) -> (String) entry.get("step"))
 			.toList();
-	}
-
-	/** Every row of every engine table (ACT_*) with any column containing one of the needles. */
-	private List<String> engineRowsContaining(String... needles) throws Exception {
-		List<String> hits = new ArrayList<>();
-		try (Connection connection = this.dataSource.getConnection()) {
-			DatabaseMetaData meta = connection.getMetaData();
-			List<String> tables = new ArrayList<>();
-			try (ResultSet rs = meta.getTables(null, null, "ACT_%", new String[] { "TABLE" })) {
-				while (rs.next()) {
-					tables.add(rs.getString("TABLE_NAME"));
-				}
-			}
-			assertThat(tables).as("engine tables found").hasSizeGreaterThan(40);
-			for (String table : tables) {
-				try (Statement statement = connection.createStatement();
-						ResultSet rows = statement.executeQuery("select * from " + table)) {
-					int columns = rows.getMetaData().getColumnCount();
-					while (rows.next()) {
-						for (int c = 1; c <= columns; c++) {
-							Object value = rows.getObject(c);
-							String text = (value instanceof byte[] bytes) ? new String(bytes,
-									java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(value);
-							for (String needle : needles) {
-								if (text.contains(needle)) {
-									hits.add(table + "." + rows.getMetaData().getColumnName(c) + " contains " + needle);
-								}
-							}
-						}
-					}
-				}
-			}
-		}
-		return hits;
 	}
 
 }
