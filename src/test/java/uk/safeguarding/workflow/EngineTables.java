@@ -18,7 +18,10 @@ final class EngineTables {
 	private EngineTables() {
 	}
 
-	/** Every row of every engine table (ACT_*) with any column containing one of the needles. */
+	/**
+	 * Every row of every engine table (ACT_*) with any column containing one of the
+	 * needles.
+	 */
 	static List<String> rowsContaining(DataSource dataSource, String... needles) throws Exception {
 		List<String> hits = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection()) {
@@ -40,8 +43,9 @@ final class EngineTables {
 					while (rows.next()) {
 						for (int c = 1; c <= columns; c++) {
 							Object value = rows.getObject(c);
-							String text = (value instanceof byte[] bytes) ? new String(bytes,
-									java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(value);
+							String text = (value instanceof byte[] bytes)
+									? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+									: String.valueOf(value);
 							for (String needle : needles) {
 								if (text.contains(needle)) {
 									hits.add(table + "." + rows.getMetaData().getColumnName(c) + " contains " + needle);

@@ -26,8 +26,8 @@ import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 
 /**
- * Whole journeys through the running application: engine REST with HTTP Basic as the demo users,
- * the real case record, and a real SMTP conversation with GreenMail.
+ * Whole journeys through the running application: engine REST with HTTP Basic as the demo
+ * users, the real case record, and a real SMTP conversation with GreenMail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
@@ -65,8 +65,8 @@ class JourneyApplicationTest {
 		String id = (String) started.getBody().get("id");
 		String reference = (String) started.getBody().get("businessKey");
 		assertThat(reference).matches("MSHT-\\d{4}-\\d{6}");
-		assertThat(as.get("officer", "/engine-rest/process-instance/" + id).getBody())
-			.containsEntry("businessKey", reference);
+		assertThat(as.get("officer", "/engine-rest/process-instance/" + id).getBody()).containsEntry("businessKey",
+				reference);
 
 		runJobs();
 		MimeMessage notice = awaitMessage("mash@cardiff.example.gov.uk");
@@ -97,8 +97,10 @@ class JourneyApplicationTest {
 		as.completeStep("supervisor", id, UserTasks.REVIEW_CASE_CLOSURE,
 				JourneyFixtures.answers(UserTasks.REVIEW_CASE_CLOSURE));
 
-		assertThat(this.history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndActivityId())
-			.isEqualTo("EndEvent_CaseClosed");
+		assertThat(this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(id)
+			.singleResult()
+			.getEndActivityId()).isEqualTo("EndEvent_CaseClosed");
 		Map<String, Object> record = as.get("supervisor", "/api/cases/" + reference).getBody();
 		assertThat(record).containsEntry("status", "CLOSED")
 			.containsEntry("pathway", "ADULT")
@@ -114,11 +116,12 @@ class JourneyApplicationTest {
 				UserTasks.SEEK_INFORMED_CONSENT, UserTasks.SUBMIT_NRM_REFERRAL, UserTasks.REVIEW_CASE_CLOSURE,
 				"Notification");
 
-		assertThat(EngineTables.rowsContaining(this.dataSource, JourneyFixtures.DISTINCTIVE_NAME, "1990-04-12", "Hidden Lane",
-				"passport was taken", "Taken to a refuge"))
+		assertThat(EngineTables.rowsContaining(this.dataSource, JourneyFixtures.DISTINCTIVE_NAME, "1990-04-12",
+				"Hidden Lane", "passport was taken", "Taken to a refuge"))
 			.as("personal data or free text in an engine table")
 			.isEmpty();
-		assertThat(EngineTables.rowsContaining(this.dataSource, reference)).as("the search reads the engine's tables").isNotEmpty();
+		assertThat(EngineTables.rowsContaining(this.dataSource, reference)).as("the search reads the engine's tables")
+			.isNotEmpty();
 	}
 
 	@Test
@@ -130,7 +133,8 @@ class JourneyApplicationTest {
 		runJobs();
 		MimeMessage mash = awaitMessage("mash@cardiff.example.gov.uk");
 		assertThat(mash.getSubject()).contains(reference, "child");
-		assertThat(GreenMailUtil.getBody(mash)).contains("Children's services").doesNotContain(JourneyFixtures.DISTINCTIVE_NAME);
+		assertThat(GreenMailUtil.getBody(mash)).contains("Children's services")
+			.doesNotContain(JourneyFixtures.DISTINCTIVE_NAME);
 		MimeMessage ictg = awaitMessage("ictg-wales@example.org");
 		assertThat(ictg.getSubject()).contains(reference);
 
@@ -138,7 +142,8 @@ class JourneyApplicationTest {
 				JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON));
 		as.completeStep("officer", id, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
 				JourneyFixtures.answers(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING));
-		// children's services must know before the NRM referral: the officer records the referral
+		// children's services must know before the NRM referral: the officer records the
+		// referral
 		as.completeStep("officer", id, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL,
 				JourneyFixtures.answers(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL));
 		as.completeStep("supervisor", id, UserTasks.RECORD_STRATEGY_DISCUSSION,
@@ -158,7 +163,8 @@ class JourneyApplicationTest {
 		unknownArea.put("areaCode", "E99999999");
 		ResponseEntity<Map<String, Object>> refused = as.start("officer", unknownArea);
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
-		assertThat((String) refused.getBody().get("message")).contains("E99999999", "not in the safeguarding directory");
+		assertThat((String) refused.getBody().get("message")).contains("E99999999",
+				"not in the safeguarding directory");
 
 		String id = (String) as.start("officer", JourneyFixtures.adultReport()).getBody().get("id");
 		String allocate = as.taskId("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);

@@ -27,9 +27,9 @@ import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 
 /**
- * The product on a real PostgreSQL (the production database), started from Maven Central's
- * embedded binaries: the engine and case-record schemas are created, a case opens, the hub is
- * notified, and no personal data reaches an engine table.
+ * The product on a real PostgreSQL (the production database), started from Maven
+ * Central's embedded binaries: the engine and case-record schemas are created, a case
+ * opens, the hub is notified, and no personal data reaches an engine table.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",

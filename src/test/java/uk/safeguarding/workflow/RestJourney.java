@@ -14,7 +14,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Drives the journey through the engine REST API as the demo users would, with HTTP Basic. */
+/**
+ * Drives the journey through the engine REST API as the demo users would, with HTTP
+ * Basic.
+ */
 final class RestJourney {
 
 	static final String PASSWORD = "Journey-Test-Pa55!";

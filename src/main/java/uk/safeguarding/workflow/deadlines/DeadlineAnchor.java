@@ -37,7 +37,10 @@ public enum DeadlineAnchor {
 		this.variableName = variableName;
 	}
 
-	/** The process variable holding the anchor time; {@code null} for {@link #TASK_CREATED}. */
+	/**
+	 * The process variable holding the anchor time; {@code null} for
+	 * {@link #TASK_CREATED}.
+	 */
 	public String variableName() {
 		return this.variableName;
 	}

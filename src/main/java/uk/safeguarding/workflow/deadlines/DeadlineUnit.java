@@ -1,6 +1,9 @@
 package uk.safeguarding.workflow.deadlines;
 
-/** The unit of a step deadline's amount, as written in the {@code step-deadlines} decision. */
+/**
+ * The unit of a step deadline's amount, as written in the {@code step-deadlines}
+ * decision.
+ */
 public enum DeadlineUnit {
 
 	/** A plain duration. */
@@ -9,7 +12,9 @@ public enum DeadlineUnit {
 	/** A plain duration (not clock hours of a working day). */
 	HOURS,
 
-	/** Weekdays that are not England and Wales bank holidays ({@link WorkingDayCalendar}). */
+	/**
+	 * Weekdays that are not England and Wales bank holidays ({@link WorkingDayCalendar}).
+	 */
 	WORKING_DAYS,
 
 	/** Calendar days in Europe/London: the same local time that many days later. */

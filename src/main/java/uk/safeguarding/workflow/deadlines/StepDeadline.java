@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One row of the {@code step-deadlines} decision: a step is due {@code amount} {@code unit}
- * after its {@code anchor}; a step with a chase is then chased every {@code chaseAmount}
- * {@code chaseUnit} (owner only). {@code kind} says where the deadline comes from
- * ("national standard", "local default", "Home Office target", ...).
+ * One row of the {@code step-deadlines} decision: a step is due {@code amount}
+ * {@code unit} after its {@code anchor}; a step with a chase is then chased every
+ * {@code chaseAmount} {@code chaseUnit} (owner only). {@code kind} says where the
+ * deadline comes from ("national standard", "local default", "Home Office target", ...).
  *
  * @param amount how many units after the anchor the step is due
  * @param unit the unit of {@code amount}
@@ -26,7 +26,8 @@ public record StepDeadline(int amount, DeadlineUnit unit, DeadlineAnchor anchor,
 			throw new IllegalArgumentException("amount must not be negative: " + amount);
 		}
 		if ((chaseAmount == null) != (chaseUnit == null)) {
-			throw new IllegalArgumentException("chaseAmount and chaseUnit go together: " + chaseAmount + " " + chaseUnit);
+			throw new IllegalArgumentException(
+					"chaseAmount and chaseUnit go together: " + chaseAmount + " " + chaseUnit);
 		}
 		if (chaseAmount != null && chaseAmount <= 0) {
 			throw new IllegalArgumentException("chaseAmount must be positive: " + chaseAmount);
@@ -40,8 +41,8 @@ public record StepDeadline(int amount, DeadlineUnit unit, DeadlineAnchor anchor,
 
 	/**
 	 * A deadline from the outputs of one {@code step-deadlines} rule (output names
-	 * {@code amount}, {@code unit}, {@code anchor}, {@code chaseAmount}, {@code chaseUnit},
-	 * {@code kind}; an empty chase is absent or {@code null}).
+	 * {@code amount}, {@code unit}, {@code anchor}, {@code chaseAmount},
+	 * {@code chaseUnit}, {@code kind}; an empty chase is absent or {@code null}).
 	 * @throws IllegalArgumentException when an output is missing or not a known value
 	 */
 	public static StepDeadline fromDecisionOutputs(Map<String, Object> outputs) {

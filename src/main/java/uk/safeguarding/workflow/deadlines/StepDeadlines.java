@@ -92,7 +92,8 @@ public class StepDeadlines {
 			case MINUTES -> start.plus(Duration.ofMinutes(amount));
 			case HOURS -> start.plus(Duration.ofHours(amount));
 			case CALENDAR_DAYS -> start.atZone(WorkingDayCalendar.ZONE).plusDays(amount).toInstant();
-			case WORKING_DAYS -> this.calendar.addWorkingDays(start.atZone(WorkingDayCalendar.ZONE), amount).toInstant();
+			case WORKING_DAYS ->
+				this.calendar.addWorkingDays(start.atZone(WorkingDayCalendar.ZONE), amount).toInstant();
 		};
 	}
 
@@ -100,8 +101,9 @@ public class StepDeadlines {
 	 * The instant an anchor variable holds. Accepts {@link Date}, {@link Instant},
 	 * {@link OffsetDateTime}, {@link ZonedDateTime}, {@link LocalDateTime} and
 	 * {@link LocalDate} values and ISO-8601 strings of those (as forms submit them: an
-	 * offset date-time, {@code yyyy-MM-ddTHH:mm[:ss]} or {@code yyyy-MM-dd}). Times without
-	 * an offset are Europe/London local times; a date alone is the start of that day.
+	 * offset date-time, {@code yyyy-MM-ddTHH:mm[:ss]} or {@code yyyy-MM-dd}). Times
+	 * without an offset are Europe/London local times; a date alone is the start of that
+	 * day.
 	 * @return the instant, or empty for {@code null} or a value that is none of these
 	 */
 	public static Optional<Instant> toInstant(Object value) {

@@ -17,20 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * Working days in England and Wales: Monday to Friday, except bank holidays.
  * <p>
  * The regular bank holidays are computed by rule for any year: New Year's Day (or the
- * substitute Monday), Good Friday, Easter Monday, the early May bank holiday (first Monday
- * of May), the spring bank holiday (last Monday of May), the summer bank holiday (last
- * Monday of August), Christmas Day and Boxing Day (with substitute weekdays when they fall
- * on a weekend). One-off changes made by royal proclamation are data: a set of extra dates
- * (a state funeral, a coronation) and a set of removed dates (a bank holiday moved to
- * another day is one removed date plus one extra date). The no-arg constructor ships the
- * known changes since 1995 ({@link #DEFAULT_EXTRA_HOLIDAYS}, {@link #DEFAULT_REMOVED_HOLIDAYS}).
- * The rules are those in force since 1978; earlier years are computed with the same rules.
+ * substitute Monday), Good Friday, Easter Monday, the early May bank holiday (first
+ * Monday of May), the spring bank holiday (last Monday of May), the summer bank holiday
+ * (last Monday of August), Christmas Day and Boxing Day (with substitute weekdays when
+ * they fall on a weekend). One-off changes made by royal proclamation are data: a set of
+ * extra dates (a state funeral, a coronation) and a set of removed dates (a bank holiday
+ * moved to another day is one removed date plus one extra date). The no-arg constructor
+ * ships the known changes since 1995 ({@link #DEFAULT_EXTRA_HOLIDAYS},
+ * {@link #DEFAULT_REMOVED_HOLIDAYS}). The rules are those in force since 1978; earlier
+ * years are computed with the same rules.
  * <p>
  * Adding working days: the result is the N-th working day after the start date, at the
- * same local time of day in {@link #ZONE}. Counting starts from the next working day, so a
- * start on a weekend or holiday counts as if it were made at the end of the previous
- * working day: Friday 15:00 + 1 working day is Monday 15:00, and Saturday 10:00 + 1 working
- * day is Monday 10:00 too. Adding zero working days returns the start unchanged.
+ * same local time of day in {@link #ZONE}. Counting starts from the next working day, so
+ * a start on a weekend or holiday counts as if it were made at the end of the previous
+ * working day: Friday 15:00 + 1 working day is Monday 15:00, and Saturday 10:00 + 1
+ * working day is Monday 10:00 too. Adding zero working days returns the start unchanged.
  * <p>
  * Thread-safe and immutable.
  */
@@ -135,9 +136,9 @@ public class WorkingDayCalendar {
 	}
 
 	/**
-	 * The {@code days}-th working day after the start's date in {@link #ZONE}, at the same
-	 * local time of day (a time that does not exist on that day because the clocks go
-	 * forward moves on by the length of the gap). The result is in {@link #ZONE}.
+	 * The {@code days}-th working day after the start's date in {@link #ZONE}, at the
+	 * same local time of day (a time that does not exist on that day because the clocks
+	 * go forward moves on by the length of the gap). The result is in {@link #ZONE}.
 	 * @throws IllegalArgumentException when {@code days} is negative
 	 */
 	public ZonedDateTime addWorkingDays(ZonedDateTime start, int days) {
@@ -168,7 +169,10 @@ public class WorkingDayCalendar {
 		return Collections.unmodifiableSet(holidays);
 	}
 
-	/** Christmas Day and Boxing Day; each that falls on a weekend moves to the next free weekday. */
+	/**
+	 * Christmas Day and Boxing Day; each that falls on a weekend moves to the next free
+	 * weekday.
+	 */
 	private static void addChristmas(int year, Set<LocalDate> holidays) {
 		LocalDate christmas = LocalDate.of(year, Month.DECEMBER, 25);
 		LocalDate boxingDay = christmas.plusDays(1);
@@ -195,7 +199,10 @@ public class WorkingDayCalendar {
 		return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
 
-	/** Easter Sunday in the Gregorian calendar (the anonymous Gregorian, or Meeus/Jones/Butcher, algorithm). */
+	/**
+	 * Easter Sunday in the Gregorian calendar (the anonymous Gregorian, or
+	 * Meeus/Jones/Butcher, algorithm).
+	 */
 	static LocalDate easterSunday(int year) {
 		int a = year % 19;
 		int b = year / 100;

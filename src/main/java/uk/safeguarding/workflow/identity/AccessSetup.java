@@ -27,9 +27,9 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 
 /**
  * The groups of spec section 1 and what each may do, created at start when missing (every
- * profile). Each group works only the tasks of its own steps: the engine grants task access through
- * the task's candidate group or assignee; no group gets force-wide task or instance rights except
- * managers.
+ * profile). Each group works only the tasks of its own steps: the engine grants task
+ * access through the task's candidate group or assignee; no group gets force-wide task or
+ * instance rights except managers.
  */
 @Component
 public class AccessSetup {
@@ -75,7 +75,8 @@ public class AccessSetup {
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Groups.FIRST_RESPONDERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 		grant(Groups.FIRST_RESPONDERS, Resources.DEPLOYMENT, "*", Permissions.READ);
-		// supervisors correlate messages (missing episodes, age assessments) and watch their cases
+		// supervisors correlate messages (missing episodes, age assessments) and watch
+		// their cases
 		grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
 				ProcessDefinitionPermissions.UPDATE_INSTANCE);
 		grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens a case to a person connected to it (the reporting officer, the allocated investigator, the
- * deployed liaison officer, the case's supervisor): they may read its process instance. Group
- * membership alone opens no case.
+ * Opens a case to a person connected to it (the reporting officer, the allocated
+ * investigator, the deployed liaison officer, the case's supervisor): they may read its
+ * process instance. Group membership alone opens no case.
  */
 @Service
 public class CaseAccess {
@@ -24,8 +24,9 @@ public class CaseAccess {
 	}
 
 	/**
-	 * Grants a connected person read access to the case's process instance. Runs inside the engine
-	 * command that connects them, without the caller needing rights over authorizations.
+	 * Grants a connected person read access to the case's process instance. Runs inside
+	 * the engine command that connects them, without the caller needing rights over
+	 * authorizations.
 	 */
 	public void connect(String userId, String processInstanceId) {
 		if (userId == null || processInstanceId == null) {

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 
 /**
- * The six demo users of the default local run (spec section 8), never in production. Their
- * password comes from {@code SAFEGUARDING_DEMO_PASSWORD}, or is generated and shown once on the
- * console (standard output, not the log).
+ * The six demo users of the default local run (spec section 8), never in production.
+ * Their password comes from {@code SAFEGUARDING_DEMO_PASSWORD}, or is generated and shown
+ * once on the console (standard output, not the log).
  */
 @Component
 @Profile("local")

@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API ({@code /engine-rest}) and the product's API ({@code /api}) require HTTP
- * Basic authentication against the engine's identity service; the engine then applies its
- * authorizations to the authenticated user. Without this filter {@code /engine-rest} is open to
- * anyone.
+ * The engine REST API ({@code /engine-rest}) and the product's API ({@code /api}) require
+ * HTTP Basic authentication against the engine's identity service; the engine then
+ * applies its authorizations to the authenticated user. Without this filter
+ * {@code /engine-rest} is open to anyone.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {

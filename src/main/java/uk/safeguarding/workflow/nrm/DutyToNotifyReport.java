@@ -6,8 +6,9 @@ import java.util.List;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
- * The Duty to Notify report summary (Modern Slavery Act 2015 s52(3)): built from an allow-list
- * only. Never a name, alias, date of birth, contact detail, address or free text.
+ * The Duty to Notify report summary (Modern Slavery Act 2015 s52(3)): built from an
+ * allow-list only. Never a name, alias, date of birth, contact detail, address or free
+ * text.
  */
 public final class DutyToNotifyReport {
 
@@ -32,8 +33,8 @@ public final class DutyToNotifyReport {
 	}
 
 	/**
-	 * The full allow-list, including the area or country of exploitation, for the officer to copy
-	 * into the Modern Slavery Portal. Shown, never stored in the engine.
+	 * The full allow-list, including the area or country of exploitation, for the officer
+	 * to copy into the Modern Slavery Portal. Shown, never stored in the engine.
 	 * @param record the case record
 	 * @return the report text
 	 */

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Reads what a form or a REST client submitted, with a specific, actionable message for each kind
- * of bad input. Messages name the field and what is expected, never the submitted value.
+ * Reads what a form or a REST client submitted, with a specific, actionable message for
+ * each kind of bad input. Messages name the field and what is expected, never the
+ * submitted value.
  */
 public final class FormValues {
 
@@ -104,9 +105,8 @@ public final class FormValues {
 
 	private static String choice(String field, String label, String value, Set<String> allowed) {
 		if (!allowed.contains(value)) {
-			throw new SafeguardingRuleViolation(field, label + " must be one of " + String.join(", ", allowed.stream()
-				.sorted()
-				.toList()) + " (" + field + ").");
+			throw new SafeguardingRuleViolation(field, label + " must be one of "
+					+ String.join(", ", allowed.stream().sorted().toList()) + " (" + field + ").");
 		}
 		return value;
 	}
@@ -137,15 +137,14 @@ public final class FormValues {
 	}
 
 	/**
-	 * A comma-separated list: a string, or the JSON array or list a multi-select form submits.
+	 * A comma-separated list: a string, or the JSON array or list a multi-select form
+	 * submits.
 	 */
 	public String requiredList(String field, String label, Set<String> allowed) {
 		String joined = optionalList(field, label, allowed);
 		if (joined == null || joined.isEmpty()) {
-			throw new SafeguardingRuleViolation(field, label + " needs at least one of " + String.join(", ", allowed
-				.stream()
-				.sorted()
-				.toList()) + " (" + field + ").");
+			throw new SafeguardingRuleViolation(field, label + " needs at least one of "
+					+ String.join(", ", allowed.stream().sorted().toList()) + " (" + field + ").");
 		}
 		return joined;
 	}
@@ -179,10 +178,8 @@ public final class FormValues {
 		}
 		for (Object item : items) {
 			if (!(item instanceof String text) || !allowed.contains(text)) {
-				throw new SafeguardingRuleViolation(field, label + " may only contain " + String.join(", ", allowed
-					.stream()
-					.sorted()
-					.toList()) + " (" + field + ").");
+				throw new SafeguardingRuleViolation(field, label + " may only contain "
+						+ String.join(", ", allowed.stream().sorted().toList()) + " (" + field + ").");
 			}
 		}
 		return items.stream().map(String::valueOf).distinct().collect(Collectors.joining(","));
@@ -208,7 +205,10 @@ public final class FormValues {
 		return optionalPastDate(field, label);
 	}
 
-	/** A date and time, not in the future; accepts {@code yyyy-MM-dd'T'HH:mm[:ss]} with or without an offset. */
+	/**
+	 * A date and time, not in the future; accepts {@code yyyy-MM-dd'T'HH:mm[:ss]} with or
+	 * without an offset.
+	 */
 	public Instant optionalPastInstant(String field, String label) {
 		Object value = raw(field);
 		if (value == null || (value instanceof String text && text.isBlank())) {
@@ -244,8 +244,8 @@ public final class FormValues {
 	}
 
 	/**
-	 * Reads an instant from a Date or an ISO string; null when absent or unreadable. For anchors
-	 * that the system itself wrote.
+	 * Reads an instant from a Date or an ISO string; null when absent or unreadable. For
+	 * anchors that the system itself wrote.
 	 */
 	public static Instant toInstant(Object value) {
 		if (value == null) {

@@ -19,11 +19,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Wires the journey's rules into the engine, for every deployment:
  * <ul>
- * <li>history that never records personal data or free text ({@link PersonalDataHistoryFilter});</li>
- * <li>the hard gates and flags of {@link JourneyGuard} on every human step, before any other
- * listener;</li>
+ * <li>history that never records personal data or free text
+ * ({@link PersonalDataHistoryFilter});</li>
+ * <li>the hard gates and flags of {@link JourneyGuard} on every human step, before any
+ * other listener;</li>
  * <li>the product's own listeners (case record) after them;</li>
- * <li>Java serialization of variables off; group ids such as {@code first-responders} allowed.</li>
+ * <li>Java serialization of variables off; group ids such as {@code first-responders}
+ * allowed.</li>
  * </ul>
  */
 public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {

@@ -19,10 +19,10 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 
 /**
- * The hard gates of spec section 3 and the validation of every step, enforced on the server when a
- * task completes, whoever completes it (Tasklist form or REST). It also keeps the flags the
- * gateways read. Runs before any other completion listener; a refusal rolls the whole completion
- * back.
+ * The hard gates of spec section 3 and the validation of every step, enforced on the
+ * server when a task completes, whoever completes it (Tasklist form or REST). It also
+ * keeps the flags the gateways read. Runs before any other completion listener; a refusal
+ * rolls the whole completion back.
  */
 public class JourneyGuard implements TaskListener {
 
@@ -62,7 +62,8 @@ public class JourneyGuard implements TaskListener {
 			case UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION -> conclusiveGrounds(task, form);
 			case UserTasks.CONSIDER_RECONSIDERATION -> reconsideration(form);
 			case UserTasks.CONDUCT_SUPERVISORY_REVIEW -> supervisoryReview(task, form);
-			case UserTasks.REVIEW_CASE_CLOSURE -> form.requiredBoolean(Variables.CLOSE_CASE, "Whether to close the case");
+			case UserTasks.REVIEW_CASE_CLOSURE ->
+				form.requiredBoolean(Variables.CLOSE_CASE, "Whether to close the case");
 			case UserTasks.RESPOND_TO_MISSING_VICTIM -> missing(form);
 			case UserTasks.SEEK_ADULT_SUPPORT_CONSENT ->
 				form.requiredChoice("adultSupportConsent", "The answer on adult support", CONSENT_OUTCOMES);
@@ -75,8 +76,9 @@ public class JourneyGuard implements TaskListener {
 	}
 
 	/**
-	 * A new consent conversation starts blank: Tasklist pre-fills a form from the process variables
-	 * of the same name, and the person must be asked again, not shown the last answers.
+	 * A new consent conversation starts blank: Tasklist pre-fills a form from the process
+	 * variables of the same name, and the person must be asked again, not shown the last
+	 * answers.
 	 */
 	private void created(DelegateTask task) {
 		String step = task.getTaskDefinitionKey();
@@ -209,7 +211,8 @@ public class JourneyGuard implements TaskListener {
 			throw new SafeguardingRuleViolation(Variables.NRM_REFERENCE,
 					"An adult is never referred to the NRM without recorded informed consent; make a Duty to Notify report instead.");
 		}
-		if (Pathway.CHILD.equals(pathway) && !Boolean.TRUE.equals(task.getVariable(Variables.CHILDRENS_SERVICES_NOTIFIED))) {
+		if (Pathway.CHILD.equals(pathway)
+				&& !Boolean.TRUE.equals(task.getVariable(Variables.CHILDRENS_SERVICES_NOTIFIED))) {
 			throw new SafeguardingRuleViolation(Variables.NRM_REFERENCE,
 					"A child's NRM referral cannot be submitted before children's services know of the child.");
 		}
@@ -249,7 +252,8 @@ public class JourneyGuard implements TaskListener {
 		Object rg = task.getVariable(Variables.REASONABLE_GROUNDS_DECISION_DATE);
 		boolean early = rg != null
 				&& date.isBefore(FormValues.parseDate("reasonableGroundsDecisionDate", "RG date", rg).plusDays(30));
-		// accepted whenever it arrives; a date inside the 30-day recovery period is flagged for checking
+		// accepted whenever it arrives; a date inside the 30-day recovery period is
+		// flagged for checking
 		task.setVariable(Variables.CONCLUSIVE_DECISION_FLAGGED, early);
 		if ("NEGATIVE".equals(decision)) {
 			negative(task, "CONCLUSIVE_GROUNDS", date);

@@ -6,29 +6,35 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Force policy (spec section 3): settings with sound defaults that change without a code change,
- * under {@code safeguarding.policy.*}. Hard gates are never here. Step deadlines are in the
- * {@code step-deadlines} decision table.
+ * Force policy (spec section 3): settings with sound defaults that change without a code
+ * change, under {@code safeguarding.policy.*}. Hard gates are never here. Step deadlines
+ * are in the {@code step-deadlines} decision table.
  */
 @ConfigurationProperties("safeguarding.policy")
 public class JourneyPolicy {
 
 	/**
-	 * When the next supervisory review task appears after the last one (ISO-8601); it is due 28 days
-	 * after the last review (step-deadlines).
+	 * When the next supervisory review task appears after the last one (ISO-8601); it is
+	 * due 28 days after the last review (step-deadlines).
 	 */
 	private String supervisoryReviewInterval = "P21D";
 
-	/** When an adult is undecided: how long before the liaison officer contacts them again. */
+	/**
+	 * When an adult is undecided: how long before the liaison officer contacts them
+	 * again.
+	 */
 	private String recontactInterval = "P7D";
 
 	/**
-	 * When an adult declines: when the revisit-consent task appears; it is due 28 days after the decline
-	 * (step-deadlines).
+	 * When an adult declines: when the revisit-consent task appears; it is due 28 days
+	 * after the decline (step-deadlines).
 	 */
 	private String revisitConsentInterval = "P21D";
 
-	/** Undecided contacts after which the Duty to Notify report is made and the offer stays open. */
+	/**
+	 * Undecided contacts after which the Duty to Notify report is made and the offer
+	 * stays open.
+	 */
 	private int maxUndecidedContacts = 2;
 
 	/** Retry cycle for jobs that talk to the outside world (notifications). */

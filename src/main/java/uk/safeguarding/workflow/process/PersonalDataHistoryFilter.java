@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import uk.safeguarding.workflow.victimcase.PersonalData;
 
 /**
- * Drops every history event that would write personal data or free text into engine history:
- * variable instances and details ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}) and submitted form
- * properties. Whether or not a client marked the variable transient, the values never reach a
- * history table; the case record keeps them.
+ * Drops every history event that would write personal data or free text into engine
+ * history: variable instances and details ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL})
+ * and submitted form properties. Whether or not a client marked the variable transient,
+ * the values never reach a history table; the case record keeps them.
  */
 public class PersonalDataHistoryFilter implements HistoryEventHandler {
 

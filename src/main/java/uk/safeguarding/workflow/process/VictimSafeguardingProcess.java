@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The names of the {@code victim-safeguarding} process: its key, activities, messages and
- * variables. {@code ProcessModelTest} fails when the model and these constants drift apart.
+ * variables. {@code ProcessModelTest} fails when the model and these constants drift
+ * apart.
  */
 public final class VictimSafeguardingProcess {
 
@@ -60,13 +61,13 @@ public final class VictimSafeguardingProcess {
 
 		public static final String SEEK_ADULT_SUPPORT_CONSENT = "UserTask_SeekAdultSupportConsent";
 
-		public static final List<String> ALL = List.of(RECORD_IMMEDIATE_SAFEGUARDING, RECORD_CRIME, ALLOCATE_INVESTIGATOR,
-				DEPLOY_VICTIM_LIAISON, ASSESS_VICTIM_NEEDS, AGREE_VICTIM_STRATEGY, RECORD_CHILDRENS_SERVICES_REFERRAL,
-				RECORD_STRATEGY_DISCUSSION, SEEK_INFORMED_CONSENT, SUBMIT_NRM_REFERRAL, SUBMIT_DUTY_TO_NOTIFY,
-				ARRANGE_ALTERNATIVE_SUPPORT, REVISIT_CONSENT, RECORD_REASONABLE_GROUNDS_DECISION,
-				RECORD_CONCLUSIVE_GROUNDS_DECISION, CONSIDER_RECONSIDERATION, CONDUCT_SUPERVISORY_REVIEW,
-				RESPOND_TO_MISSING_VICTIM, REVIEW_CASE_CLOSURE, INFORM_COMPETENT_AUTHORITY_OF_AGE,
-				SEEK_ADULT_SUPPORT_CONSENT);
+		public static final List<String> ALL = List.of(RECORD_IMMEDIATE_SAFEGUARDING, RECORD_CRIME,
+				ALLOCATE_INVESTIGATOR, DEPLOY_VICTIM_LIAISON, ASSESS_VICTIM_NEEDS, AGREE_VICTIM_STRATEGY,
+				RECORD_CHILDRENS_SERVICES_REFERRAL, RECORD_STRATEGY_DISCUSSION, SEEK_INFORMED_CONSENT,
+				SUBMIT_NRM_REFERRAL, SUBMIT_DUTY_TO_NOTIFY, ARRANGE_ALTERNATIVE_SUPPORT, REVISIT_CONSENT,
+				RECORD_REASONABLE_GROUNDS_DECISION, RECORD_CONCLUSIVE_GROUNDS_DECISION, CONSIDER_RECONSIDERATION,
+				CONDUCT_SUPERVISORY_REVIEW, RESPOND_TO_MISSING_VICTIM, REVIEW_CASE_CLOSURE,
+				INFORM_COMPETENT_AUTHORITY_OF_AGE, SEEK_ADULT_SUPPORT_CONSENT);
 
 		private UserTasks() {
 		}
@@ -125,7 +126,9 @@ public final class VictimSafeguardingProcess {
 
 	}
 
-	/** Message names (the contract: correlated by business key, accepted until closure). */
+	/**
+	 * Message names (the contract: correlated by business key, accepted until closure).
+	 */
 	public static final class Messages {
 
 		public static final String VICTIM_REPORTED_MISSING = "VictimReportedMissing";

@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 /**
  * Reads a safeguarding directory CSV file into {@link SafeguardingArea areas}.
  * <p>
- * The file is RFC 4180 CSV with the header {@value #HEADER}. Columns may come in any order; every
- * column is required and no other column is allowed. Fields may be enclosed in double quotes (to
- * hold a comma, a line break or a doubled {@code ""} quote); unquoted fields are trimmed. Blank
- * lines are skipped. Boolean columns take {@code true} or {@code false} (in any letter case).
+ * The file is RFC 4180 CSV with the header {@value #HEADER}. Columns may come in any
+ * order; every column is required and no other column is allowed. Fields may be enclosed
+ * in double quotes (to hold a comma, a line break or a doubled {@code ""} quote);
+ * unquoted fields are trimmed. Blank lines are skipped. Boolean columns take {@code true}
+ * or {@code false} (in any letter case).
  * <p>
- * Every problem in the file is collected, not just the first, and reported together in one
- * {@link DirectoryFormatException} with the line number of each.
+ * Every problem in the file is collected, not just the first, and reported together in
+ * one {@link DirectoryFormatException} with the line number of each.
  */
 public class DirectoryCsvParser {
 
@@ -55,7 +56,10 @@ public class DirectoryCsvParser {
 
 	private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
 
-	/** A dot-atom local part and a domain of at least two labels ending in a letters-only TLD. */
+	/**
+	 * A dot-atom local part and a domain of at least two labels ending in a letters-only
+	 * TLD.
+	 */
 	private static final Pattern EMAIL = Pattern
 		.compile("^" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+[A-Za-z]{2,63}$");
 
@@ -102,8 +106,9 @@ public class DirectoryCsvParser {
 	}
 
 	/**
-	 * Whether a value is an email address the directory accepts: a plain {@code local@domain}
-	 * address, no display name, no quoted local part, no IP-literal domain.
+	 * Whether a value is an email address the directory accepts: a plain
+	 * {@code local@domain} address, no display name, no quoted local part, no IP-literal
+	 * domain.
 	 * @param value the value to check
 	 * @return {@code true} when it is an acceptable address
 	 */
@@ -222,9 +227,9 @@ public class DirectoryCsvParser {
 	}
 
 	/**
-	 * Splits the text into records (RFC 4180): a quoted field may hold commas, line breaks and
-	 * doubled quotes. Blank lines are skipped. A record that cannot be read is reported and left
-	 * out.
+	 * Splits the text into records (RFC 4180): a quoted field may hold commas, line
+	 * breaks and doubled quotes. Blank lines are skipped. A record that cannot be read is
+	 * reported and left out.
 	 */
 	private List<CsvRecord> readRecords(Reader reader, List<DirectoryProblem> problems) {
 		BufferedReader lines = (reader instanceof BufferedReader buffered) ? buffered : new BufferedReader(reader);

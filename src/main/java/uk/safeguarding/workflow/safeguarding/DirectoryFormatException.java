@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown when a safeguarding directory file has one or more problems. The message lists every
- * problem as {@code line N: reason}.
+ * Thrown when a safeguarding directory file has one or more problems. The message lists
+ * every problem as {@code line N: reason}.
  */
 public class DirectoryFormatException extends RuntimeException {
 

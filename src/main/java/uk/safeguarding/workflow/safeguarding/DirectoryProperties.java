@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 public class DirectoryProperties {
 
 	/**
-	 * The location used when {@code safeguarding.directory.location} is not set: the default
-	 * directory shipped with the application.
+	 * The location used when {@code safeguarding.directory.location} is not set: the
+	 * default directory shipped with the application.
 	 */
 	public static final String DEFAULT_LOCATION = "classpath:directory/safeguarding-directory.csv";
 

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The local run's mail server: a real SMTP server on this machine that keeps what it receives in
- * memory, so notifications work with no setup. Never in production (profile {@code local} only).
- * Turn it off with {@code safeguarding.local-mail.enabled=false} to use your own mail server.
+ * The local run's mail server: a real SMTP server on this machine that keeps what it
+ * receives in memory, so notifications work with no setup. Never in production (profile
+ * {@code local} only). Turn it off with {@code safeguarding.local-mail.enabled=false} to
+ * use your own mail server.
  */
 @Component
 @Profile("local")
@@ -40,9 +41,9 @@ public class LocalMailCatcher implements DisposableBean {
 		List<String> summary = new ArrayList<>();
 		for (MimeMessage message : this.server.getReceivedMessages()) {
 			try {
-				summary.add(String.join(",", java.util.Arrays.stream(message.getAllRecipients())
-					.map(Object::toString)
-					.toList()) + " | " + message.getSubject());
+				summary.add(String.join(",",
+						java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()) + " | "
+						+ message.getSubject());
 			}
 			catch (MessagingException ex) {
 				summary.add("(unreadable message)");

@@ -6,7 +6,9 @@ public enum Notice {
 	/** To the area's MASH or adult safeguarding when the case opens. */
 	CASE_OPENED("Safeguarding referral", "Safeguarding notice"),
 
-	/** To the MASH (and ICTG for a child with one) when the victim is reported missing. */
+	/**
+	 * To the MASH (and ICTG for a child with one) when the victim is reported missing.
+	 */
 	VICTIM_MISSING("Victim reported missing", "Victim reported missing"),
 
 	/** To the ICTG service when an age assessment finds the person is a child. */

@@ -3,21 +3,22 @@ package uk.safeguarding.workflow.safeguarding;
 import java.util.Objects;
 
 /**
- * One local authority area in the safeguarding directory: where its safeguarding hub (MASH) and
- * adult safeguarding team are reached, and whether the Independent Child Trafficking Guardian
- * (ICTG) service covers it.
+ * One local authority area in the safeguarding directory: where its safeguarding hub
+ * (MASH) and adult safeguarding team are reached, and whether the Independent Child
+ * Trafficking Guardian (ICTG) service covers it.
  *
- * @param areaCode ONS (GSS) code of the local authority, {@code E…} for England or {@code W…}
- * for Wales
+ * @param areaCode ONS (GSS) code of the local authority, {@code E…} for England or
+ * {@code W…} for Wales
  * @param areaName name of the local authority
  * @param mashEmail address of the children's safeguarding hub (MASH / front door)
  * @param adultSafeguardingEmail address for adult safeguarding concerns
  * @param ictgService whether the ICTG service covers the area
- * @param ictgEmail ICTG referral address; {@code null} when the area has no ICTG service and
- * none is recorded
- * @param devolvedChildDecisions whether the area is a devolved child decision-making pilot site
- * @param secureEmail whether the area's channels are accredited secure, so that notifications
- * may carry identifying details
+ * @param ictgEmail ICTG referral address; {@code null} when the area has no ICTG service
+ * and none is recorded
+ * @param devolvedChildDecisions whether the area is a devolved child decision-making
+ * pilot site
+ * @param secureEmail whether the area's channels are accredited secure, so that
+ * notifications may carry identifying details
  */
 public record SafeguardingArea(String areaCode, String areaName, String mashEmail, String adultSafeguardingEmail,
 		boolean ictgService, String ictgEmail, boolean devolvedChildDecisions, boolean secureEmail) {

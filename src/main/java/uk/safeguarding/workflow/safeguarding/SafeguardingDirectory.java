@@ -20,13 +20,13 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 
 /**
- * The safeguarding directory: for each local authority area (by ONS code), where safeguarding
- * notices and ICTG referrals go.
+ * The safeguarding directory: for each local authority area (by ONS code), where
+ * safeguarding notices and ICTG referrals go.
  * <p>
  * Loaded once, when the application starts, from the Spring resource at
  * {@code safeguarding.directory.location} (by default the directory shipped with the
- * application). A file that cannot be read or has any problem stops the application, with every
- * problem listed. Lookups are safe from any thread.
+ * application). A file that cannot be read or has any problem stops the application, with
+ * every problem listed. Lookups are safe from any thread.
  */
 @Service
 public class SafeguardingDirectory {
@@ -37,7 +37,10 @@ public class SafeguardingDirectory {
 		.comparing((SafeguardingArea area) -> area.areaName().toLowerCase(Locale.ROOT))
 		.thenComparing(SafeguardingArea::areaCode);
 
-	/** Replaced as a whole, never changed in place, so readers always see one consistent copy. */
+	/**
+	 * Replaced as a whole, never changed in place, so readers always see one consistent
+	 * copy.
+	 */
 	private volatile Snapshot snapshot;
 
 	public SafeguardingDirectory(ResourceLoader resourceLoader, DirectoryProperties properties) {
@@ -85,8 +88,8 @@ public class SafeguardingDirectory {
 	}
 
 	/**
-	 * Replaces the whole directory at once. Lookups already under way see either the old or the
-	 * new directory, never a mixture.
+	 * Replaces the whole directory at once. Lookups already under way see either the old
+	 * or the new directory, never a mixture.
 	 * @param areas the new areas, with no area code twice
 	 * @throws IllegalArgumentException when an area code appears twice
 	 */

@@ -17,10 +17,10 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
- * Sends the safeguarding notices of spec section 6 by email. A body carries the case reference,
- * notice type, area, urgency and the contact officer; a victim's name and date of birth only when
- * the directory marks the recipient's channel secure; never the place-of-safety address. Every
- * notice is recorded on the case as a disclosure.
+ * Sends the safeguarding notices of spec section 6 by email. A body carries the case
+ * reference, notice type, area, urgency and the contact officer; a victim's name and date
+ * of birth only when the directory marks the recipient's channel secure; never the
+ * place-of-safety address. Every notice is recorded on the case as a disclosure.
  */
 @Service
 public class SafeguardingNotifier {
@@ -47,9 +47,11 @@ public class SafeguardingNotifier {
 	}
 
 	/**
-	 * Notifies the area's safeguarding hub: children's services for a child, adult safeguarding for
-	 * an adult with care and support needs, otherwise a notice with no identifying data.
-	 * @return whether the notice was a secure referral about a child (children's services now know)
+	 * Notifies the area's safeguarding hub: children's services for a child, adult
+	 * safeguarding for an adult with care and support needs, otherwise a notice with no
+	 * identifying data.
+	 * @return whether the notice was a secure referral about a child (children's services
+	 * now know)
 	 */
 	public boolean notifyHub(String reference, Notice notice, String occasion) {
 		VictimCase record = requireCase(reference);
@@ -73,7 +75,9 @@ public class SafeguardingNotifier {
 		return identifying && record.isChild();
 	}
 
-	/** Refers a child to the Independent Child Trafficking Guardian service for the area. */
+	/**
+	 * Refers a child to the Independent Child Trafficking Guardian service for the area.
+	 */
 	public void referToIctg(String reference, Notice notice, String occasion) {
 		VictimCase record = requireCase(reference);
 		SafeguardingArea area = this.directory.require(record.getAreaCode());
@@ -85,7 +89,9 @@ public class SafeguardingNotifier {
 				area.secureEmail(), occasion);
 	}
 
-	/** Alerts every supervisor with an email address that a case carries immediate risk. */
+	/**
+	 * Alerts every supervisor with an email address that a case carries immediate risk.
+	 */
 	public int alertSupervisors(String reference, String supervisorsGroup) {
 		VictimCase record = requireCase(reference);
 		SafeguardingArea area = this.directory.require(record.getAreaCode());
@@ -140,7 +146,8 @@ public class SafeguardingNotifier {
 		lines.add("");
 		lines.add("Contact officer: " + contact(record.getReportingOfficer()));
 		lines.add("");
-		lines.add("Quote the case reference in every reply. This notice identifies no one unless it says it was sent over a secure channel.");
+		lines.add(
+				"Quote the case reference in every reply. This notice identifies no one unless it says it was sent over a secure channel.");
 		return String.join("\n", lines);
 	}
 
@@ -158,8 +165,7 @@ public class SafeguardingNotifier {
 	}
 
 	private VictimCase requireCase(String reference) {
-		return this.cases.find(reference)
-			.orElseThrow(() -> new IllegalStateException("No case record " + reference));
+		return this.cases.find(reference).orElseThrow(() -> new IllegalStateException("No case record " + reference));
 	}
 
 }

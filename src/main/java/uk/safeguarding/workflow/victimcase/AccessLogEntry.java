@@ -10,8 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Data Protection Act 2018 s62 logging: every operation on a case record by a person or on their
- * behalf, with who, when, which case and what. Append-only; kept outside engine history.
+ * Data Protection Act 2018 s62 logging: every operation on a case record by a person or
+ * on their behalf, with who, when, which case and what. Append-only; kept outside engine
+ * history.
  */
 @Entity
 @Table(name = "case_access_log")

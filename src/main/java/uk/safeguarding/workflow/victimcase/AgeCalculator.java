@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Age facts the {@code safeguarding-pathway} decision needs, worked out outside the engine
- * so that a date of birth never reaches it (spec sections 2 and 5).
+ * Age facts the {@code safeguarding-pathway} decision needs, worked out outside the
+ * engine so that a date of birth never reaches it (spec sections 2 and 5).
  */
 public final class AgeCalculator {
 
@@ -40,10 +40,10 @@ public final class AgeCalculator {
 
 	/**
 	 * Whether a person born on {@code dateOfBirth} is under 18 on {@code today}. A person
-	 * attains an age at the start of the anniversary of their birth (Family Law Reform Act
-	 * 1969 s9), so on the 18th birthday they are no longer under 18. Someone born on 29
-	 * February has their birthday on 1 March in a year that is not a leap year (England and
-	 * Wales).
+	 * attains an age at the start of the anniversary of their birth (Family Law Reform
+	 * Act 1969 s9), so on the 18th birthday they are no longer under 18. Someone born on
+	 * 29 February has their birthday on 1 March in a year that is not a leap year
+	 * (England and Wales).
 	 */
 	public static boolean isUnder18(LocalDate dateOfBirth, LocalDate today) {
 		Objects.requireNonNull(dateOfBirth, "dateOfBirth");
@@ -51,7 +51,10 @@ public final class AgeCalculator {
 		return today.isBefore(birthday(dateOfBirth, 18));
 	}
 
-	/** The day a person born on {@code dateOfBirth} attains {@code years} (29 February: 1 March in common years). */
+	/**
+	 * The day a person born on {@code dateOfBirth} attains {@code years} (29 February: 1
+	 * March in common years).
+	 */
 	static LocalDate birthday(LocalDate dateOfBirth, int years) {
 		int year = dateOfBirth.getYear() + years;
 		if (dateOfBirth.getMonth() == Month.FEBRUARY && dateOfBirth.getDayOfMonth() == 29 && !Year.isLeap(year)) {
@@ -62,9 +65,10 @@ public final class AgeCalculator {
 
 	/**
 	 * The inputs of the {@code safeguarding-pathway} decision (and its required
-	 * {@code presumed-child} decision): {@code dateOfBirthGiven}, {@code under18ByDateOfBirth},
-	 * {@code estimatedAge}, {@code ageUncertain}, {@code mayBeUnder18}, {@code immediateRisk},
-	 * {@code careAndSupportNeeds}. Never the date of birth itself.
+	 * {@code presumed-child} decision): {@code dateOfBirthGiven},
+	 * {@code under18ByDateOfBirth}, {@code estimatedAge}, {@code ageUncertain},
+	 * {@code mayBeUnder18}, {@code immediateRisk}, {@code careAndSupportNeeds}. Never the
+	 * date of birth itself.
 	 * @param dobOrNull the date of birth, or {@code null} when not given
 	 * @param estimatedAgeOrNull the estimated age in years, or {@code null}
 	 * @param ageUncertain whether the age is uncertain

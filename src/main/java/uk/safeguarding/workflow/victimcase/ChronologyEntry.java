@@ -13,8 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * A line of the case chronology: what happened, when and who did it. {@code details} may hold the
- * free text an officer wrote; {@code summary} never holds personal data.
+ * A line of the case chronology: what happened, when and who did it. {@code details} may
+ * hold the free text an officer wrote; {@code summary} never holds personal data.
  */
 @Entity
 @Table(name = "chronology_entry")

@@ -3,8 +3,8 @@ package uk.safeguarding.workflow.victimcase;
 import java.util.Set;
 
 /**
- * Fields that are personal data or free text. Forms capture them, but they live only in the case
- * record: never in an engine table (spec section 5).
+ * Fields that are personal data or free text. Forms capture them, but they live only in
+ * the case record: never in an engine table (spec section 5).
  */
 public final class PersonalData {
 

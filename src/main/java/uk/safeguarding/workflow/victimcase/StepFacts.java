@@ -15,17 +15,17 @@ final class StepFacts {
 			Map.entry("UserTask_RecordCrime", List.of("crimeReference")),
 			Map.entry("UserTask_AllocateInvestigator", List.of("investigator")),
 			Map.entry("UserTask_DeployVictimLiaison", List.of("liaisonRole", "liaisonOfficer")),
-			Map.entry("UserTask_RecordChildrensServicesReferral", List.of("childrensServicesReferralRoute",
-					"localAuthorityReference")),
+			Map.entry("UserTask_RecordChildrensServicesReferral",
+					List.of("childrensServicesReferralRoute", "localAuthorityReference")),
 			Map.entry("UserTask_RecordStrategyDiscussion", List.of("agreedFirstResponder", "section47Enquiries")),
 			Map.entry("UserTask_SeekInformedConsent", List.of("nrmConsent")),
 			Map.entry("UserTask_RevisitConsent", List.of("nrmConsent")),
 			Map.entry("UserTask_SubmitNrmReferral", List.of("nrmReference")),
 			Map.entry("UserTask_SubmitDutyToNotify", List.of("dutyToNotifyReference")),
-			Map.entry("UserTask_RecordReasonableGroundsDecision", List.of("reasonableGroundsDecision",
-					"reasonableGroundsDecisionDate")),
-			Map.entry("UserTask_RecordConclusiveGroundsDecision", List.of("conclusiveGroundsDecision",
-					"conclusiveGroundsDecisionDate", "conclusiveDecisionFlagged")),
+			Map.entry("UserTask_RecordReasonableGroundsDecision",
+					List.of("reasonableGroundsDecision", "reasonableGroundsDecisionDate")),
+			Map.entry("UserTask_RecordConclusiveGroundsDecision",
+					List.of("conclusiveGroundsDecision", "conclusiveGroundsDecisionDate", "conclusiveDecisionFlagged")),
 			Map.entry("UserTask_ConsiderReconsideration", List.of("reconsiderationRequested")),
 			Map.entry("UserTask_ConductSupervisoryReview", List.of("reviewOutcome", "closureRequested")),
 			Map.entry("UserTask_ReviewCaseClosure", List.of("closeCase", "closureReason")),
@@ -68,14 +68,15 @@ final class StepFacts {
 				record.addConsent(now, text(facts.get("nrmConsent")), explainedBy,
 						Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), step);
 			}
-			case "UserTask_SeekAdultSupportConsent" -> record.addConsent(now,
-					"ADULT_SUPPORT_" + text(facts.get("adultSupportConsent")), actor,
-					Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), step);
+			case "UserTask_SeekAdultSupportConsent" ->
+				record.addConsent(now, "ADULT_SUPPORT_" + text(facts.get("adultSupportConsent")), actor,
+						Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), step);
 			case "UserTask_SubmitNrmReferral" -> {
 				record.setNrmReference(text(facts.get("nrmReference")));
 				record.setNrmSubmittedAt(instant(facts.get("nrmSubmittedAt"), now));
 			}
-			case "UserTask_SubmitDutyToNotify" -> record.setDutyToNotifyReference(text(facts.get("dutyToNotifyReference")));
+			case "UserTask_SubmitDutyToNotify" ->
+				record.setDutyToNotifyReference(text(facts.get("dutyToNotifyReference")));
 			case "UserTask_RecordReasonableGroundsDecision" -> {
 				record.setReasonableGroundsDecision(text(facts.get("reasonableGroundsDecision")));
 				record.setReasonableGroundsDecisionDate(date(facts.get("reasonableGroundsDecisionDate")));

@@ -18,8 +18,8 @@ import jakarta.persistence.Version;
 
 /**
  * The case record: the only place a victim's identifying details, the consent ledger, the
- * references and the chronology are kept. The engine holds only the reference (business key),
- * flags and outcomes.
+ * references and the chronology are kept. The engine holds only the reference (business
+ * key), flags and outcomes.
  */
 @Entity
 @Table(name = "victim_case")

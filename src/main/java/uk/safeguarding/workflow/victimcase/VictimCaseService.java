@@ -16,8 +16,8 @@ import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
 
 /**
  * The case record's public face. Every operation by a person is written to the access log
- * (Data Protection Act 2018 s62). Runs in the engine's transaction: a refused or failed step keeps
- * nothing.
+ * (Data Protection Act 2018 s62). Runs in the engine's transaction: a refused or failed
+ * step keeps nothing.
  */
 @Service
 @Transactional(propagation = Propagation.REQUIRED)
@@ -64,7 +64,8 @@ public class VictimCaseService {
 		record.setIdentifiedAt(report.identifiedAt());
 		record.setReportingOfficer(report.reportingOfficer());
 		record.addChronology(now, report.reportingOfficer(), "StartEvent_PotentialVictimReported",
-				"Potential victim reported in area " + report.areaCode() + "; case opened", report.circumstancesNotes());
+				"Potential victim reported in area " + report.areaCode() + "; case opened",
+				report.circumstancesNotes());
 		VictimCase saved = this.cases.save(record);
 		log(now, report.reportingOfficer(), reference, Operation.COLLECTION, "Potential victim reported (start form)");
 		return saved;
@@ -109,8 +110,8 @@ public class VictimCaseService {
 	}
 
 	/**
-	 * Records a completed step: facts into the record, free text into the chronology, and the
-	 * alteration into the access log.
+	 * Records a completed step: facts into the record, free text into the chronology, and
+	 * the alteration into the access log.
 	 * @param reference the case
 	 * @param step the task id
 	 * @param stepName the task's name
@@ -140,10 +141,11 @@ public class VictimCaseService {
 		record.setAgeUncertain(false);
 		record.setMayBeUnder18(!assessedAdult);
 		record.setPathway(newPathway);
-		record.addChronology(now, null, "ServiceTask_RecordAgeAssessment", "Local authority age assessment: "
-				+ (assessedAdult ? "adult" : "child") + ("UNCHANGED".equals(change) ? "; pathway unchanged"
-						: "; pathway now " + newPathway),
-				null);
+		record
+			.addChronology(now, null, "ServiceTask_RecordAgeAssessment",
+					"Local authority age assessment: " + (assessedAdult ? "adult" : "child")
+							+ ("UNCHANGED".equals(change) ? "; pathway unchanged" : "; pathway now " + newPathway),
+					null);
 		log(now, null, reference, Operation.ALTERATION, "Age assessment recorded (message AgeAssessmentCompleted)");
 		return change;
 	}
@@ -151,8 +153,8 @@ public class VictimCaseService {
 	public int openMissingEpisode(String reference, Instant now) {
 		VictimCase record = require(reference);
 		int episode = record.nextMissingEpisode();
-		record.addChronology(now, null, "StartEvent_VictimReportedMissing", "Victim reported missing (episode "
-				+ episode + ")", null);
+		record.addChronology(now, null, "StartEvent_VictimReportedMissing",
+				"Victim reported missing (episode " + episode + ")", null);
 		log(now, null, reference, Operation.ALTERATION, "Missing episode " + episode + " opened");
 		return episode;
 	}

@@ -171,7 +171,8 @@ class DueDateTaskListenerTest {
 		deploy("UserTask_NotInTheTable");
 		ClockUtil.setCurrentTime(london("2026-12-23T10:00"));
 
-		// 24, 29, 30, 31 December and 4 January (Christmas, Boxing Day substitute, New Year)
+		// 24, 29, 30, 31 December and 4 January (Christmas, Boxing Day substitute, New
+		// Year)
 		assertThat(start(Map.of()).getDueDate()).isEqualTo(london("2027-01-04T10:00"));
 	}
 

@@ -68,31 +68,32 @@ class StepDeadlinesDmnTest {
 	}
 
 	@ParameterizedTest(name = "{0} (immediate risk {1}): {2} {3} from {4}")
-	@CsvSource(quoteCharacter = '"', delimiter = '|', textBlock = """
-			UserTask_RecordImmediateSafeguarding     | true  | 30 | MINUTES       | IDENTIFIED       |    |               | local default
-			UserTask_RecordImmediateSafeguarding     | false | 2  | HOURS         | IDENTIFIED       |    |               | local default
-			UserTask_RecordCrime                     | false | 24 | HOURS         | REPORTED         |    |               | national standard
-			UserTask_RecordCrime                     | true  | 24 | HOURS         | REPORTED         |    |               | national standard
-			UserTask_AllocateInvestigator            | false | 24 | HOURS         | TASK_CREATED     |    |               | local default
-			UserTask_DeployVictimLiaison             | false | 24 | HOURS         | TASK_CREATED     |    |               | local default
-			UserTask_RecordChildrensServicesReferral | false | 1  | WORKING_DAYS  | IDENTIFIED       |    |               | statutory guidance
-			UserTask_RecordStrategyDiscussion        | false | 24 | HOURS         | TASK_CREATED     |    |               | local practice
-			UserTask_AssessVictimNeeds               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | Victims' Code
-			UserTask_AgreeVictimStrategy             | false | 3  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_SeekInformedConsent             | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_SubmitNrmReferral               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_SubmitDutyToNotify              | false | 1  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_RecordReasonableGroundsDecision | false | 5  | WORKING_DAYS  | NRM_SUBMITTED    | 20 | WORKING_DAYS  | Home Office target
-			UserTask_RecordConclusiveGroundsDecision | false | 30 | CALENDAR_DAYS | RG_DECISION      | 90 | CALENDAR_DAYS | statute minimum
-			UserTask_ConsiderReconsideration         | false | 10 | WORKING_DAYS  | DECISION_DATE    |    |               | guidance window
-			UserTask_RevisitConsent                  | false | 28 | CALENDAR_DAYS | CONSENT_DECLINED |    |               | local default
-			UserTask_ConductSupervisoryReview        | false | 28 | CALENDAR_DAYS | LAST_REVIEW      |    |               | local default
-			UserTask_ReviewCaseClosure               | false | 5  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_ArrangeAlternativeSupport       | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_RespondToMissingVictim          | false | 1  | HOURS         | TASK_CREATED     |    |               | local default
-			UserTask_InformCompetentAuthorityOfAge   | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			UserTask_SeekAdultSupportConsent         | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-			""")
+	@CsvSource(quoteCharacter = '"', delimiter = '|',
+			textBlock = """
+					UserTask_RecordImmediateSafeguarding     | true  | 30 | MINUTES       | IDENTIFIED       |    |               | local default
+					UserTask_RecordImmediateSafeguarding     | false | 2  | HOURS         | IDENTIFIED       |    |               | local default
+					UserTask_RecordCrime                     | false | 24 | HOURS         | REPORTED         |    |               | national standard
+					UserTask_RecordCrime                     | true  | 24 | HOURS         | REPORTED         |    |               | national standard
+					UserTask_AllocateInvestigator            | false | 24 | HOURS         | TASK_CREATED     |    |               | local default
+					UserTask_DeployVictimLiaison             | false | 24 | HOURS         | TASK_CREATED     |    |               | local default
+					UserTask_RecordChildrensServicesReferral | false | 1  | WORKING_DAYS  | IDENTIFIED       |    |               | statutory guidance
+					UserTask_RecordStrategyDiscussion        | false | 24 | HOURS         | TASK_CREATED     |    |               | local practice
+					UserTask_AssessVictimNeeds               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | Victims' Code
+					UserTask_AgreeVictimStrategy             | false | 3  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_SeekInformedConsent             | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_SubmitNrmReferral               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_SubmitDutyToNotify              | false | 1  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_RecordReasonableGroundsDecision | false | 5  | WORKING_DAYS  | NRM_SUBMITTED    | 20 | WORKING_DAYS  | Home Office target
+					UserTask_RecordConclusiveGroundsDecision | false | 30 | CALENDAR_DAYS | RG_DECISION      | 90 | CALENDAR_DAYS | statute minimum
+					UserTask_ConsiderReconsideration         | false | 10 | WORKING_DAYS  | DECISION_DATE    |    |               | guidance window
+					UserTask_RevisitConsent                  | false | 28 | CALENDAR_DAYS | CONSENT_DECLINED |    |               | local default
+					UserTask_ConductSupervisoryReview        | false | 28 | CALENDAR_DAYS | LAST_REVIEW      |    |               | local default
+					UserTask_ReviewCaseClosure               | false | 5  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_ArrangeAlternativeSupport       | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_RespondToMissingVictim          | false | 1  | HOURS         | TASK_CREATED     |    |               | local default
+					UserTask_InformCompetentAuthorityOfAge   | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					UserTask_SeekAdultSupportConsent         | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+					""")
 	void everyStepOfTheSpecTable(String step, boolean immediateRisk, int amount, DeadlineUnit unit,
 			DeadlineAnchor anchor, Integer chaseAmount, DeadlineUnit chaseUnit, String kind) {
 		StepDeadline deadline = evaluate(step, immediateRisk);
@@ -151,7 +152,8 @@ class StepDeadlinesDmnTest {
 		assertThat(deadlines.nextChase(conclusive, london("2026-04-09T10:00")))
 			.isEqualTo(Date.from(london("2026-07-08T10:00")));
 		StepDeadline reasonable = evaluate("UserTask_RecordReasonableGroundsDecision", false);
-		// 20 working days from Thursday 7 May 2026 (spring bank holiday 25 May): Friday 5 June
+		// 20 working days from Thursday 7 May 2026 (spring bank holiday 25 May): Friday 5
+		// June
 		assertThat(deadlines.nextChase(reasonable, london("2026-05-07T12:00")))
 			.isEqualTo(Date.from(london("2026-06-05T12:00")));
 		assertThat(deadlines.nextChase(evaluate("UserTask_RecordCrime", false), thursday)).isNull();

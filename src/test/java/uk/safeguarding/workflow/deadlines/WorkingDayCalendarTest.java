@@ -34,7 +34,8 @@ class WorkingDayCalendarTest {
 
 	@Test
 	void bankHolidays2027WithChristmasAndBoxingDayOnTheWeekend() {
-		// Christmas Day is a Saturday, Boxing Day a Sunday: substitutes Monday 27 and Tuesday 28
+		// Christmas Day is a Saturday, Boxing Day a Sunday: substitutes Monday 27 and
+		// Tuesday 28
 		assertThat(this.calendar.bankHolidays(2027)).containsExactly(dates("2027-01-01", "2027-03-26", "2027-03-29",
 				"2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"));
 	}
@@ -49,7 +50,8 @@ class WorkingDayCalendarTest {
 
 	@Test
 	void christmasOnASundayKeepsBoxingDayAndSubstitutesTuesday() {
-		// 2022: Christmas Day Sunday, Boxing Day Monday 26, substitute Christmas Tuesday 27
+		// 2022: Christmas Day Sunday, Boxing Day Monday 26, substitute Christmas Tuesday
+		// 27
 		assertThat(this.calendar.bankHolidays(2022)).contains(dates("2022-12-26", "2022-12-27"))
 			.doesNotContain(LocalDate.parse("2022-12-25"));
 	}
@@ -134,7 +136,8 @@ class WorkingDayCalendarTest {
 
 	@Test
 	void workingDaysAcrossTheClockChangeKeepLondonTime() {
-		// clocks go forward on Sunday 29 March 2026: Friday 09:00 GMT + 1 working day = Monday 09:00 BST
+		// clocks go forward on Sunday 29 March 2026: Friday 09:00 GMT + 1 working day =
+		// Monday 09:00 BST
 		ZonedDateTime friday = ZonedDateTime.of(LocalDateTime.parse("2026-03-27T09:00"), WorkingDayCalendar.ZONE);
 		ZonedDateTime due = this.calendar.addWorkingDays(friday, 1);
 		assertThat(due.toLocalDateTime()).isEqualTo("2026-03-30T09:00");

@@ -30,16 +30,17 @@ import uk.safeguarding.workflow.victimcase.process.JourneyStart;
 import uk.safeguarding.workflow.victimcase.process.StartReport;
 
 /**
- * The process engine alone, with the product's engine plugins and the models exactly as they stand
- * in {@code bpmn/} and {@code forms/}. The Spring beans the model calls are stood in for by
- * recording fakes, so each path can be tested in milliseconds.
+ * The process engine alone, with the product's engine plugins and the models exactly as
+ * they stand in {@code bpmn/} and {@code forms/}. The Spring beans the model calls are
+ * stood in for by recording fakes, so each path can be tested in milliseconds.
  */
 public final class JourneyTestEngine {
 
 	/** Areas the fake directory knows: code to (ICTG service, secure MASH channel). */
 	public static final Map<String, boolean[]> AREAS = Map.of("W06000015", new boolean[] { true, false }, // Cardiff
 			"E06000001", new boolean[] { false, false }, // Hartlepool: no ICTG service
-			"E09000030", new boolean[] { true, true }); // Tower Hamlets: secure MASH channel in tests
+			"E09000030", new boolean[] { true, true }); // Tower Hamlets: secure MASH
+														// channel in tests
 
 	/** Every notice the fakes were asked to send: "activityId:notice". */
 	public static final List<String> SENT = new CopyOnWriteArrayList<>();
@@ -82,7 +83,10 @@ public final class JourneyTestEngine {
 		deployment.deploy();
 	}
 
-	/** Stands in for the Spring beans the model calls, recording what they were asked to do. */
+	/**
+	 * Stands in for the Spring beans the model calls, recording what they were asked to
+	 * do.
+	 */
 	public static void registerFakes() {
 		SENT.clear();
 		JourneyPolicy policy = new JourneyPolicy();
@@ -92,8 +96,8 @@ public final class JourneyTestEngine {
 					(String) execution.getVariable(Variables.REPORTING_OFFICER), execution.getProcessInstanceId(), now);
 			boolean[] area = AREAS.get(report.newCase().areaCode());
 			if (area == null) {
-				throw new SafeguardingRuleViolation(Variables.AREA_CODE, "Area code '" + report.newCase().areaCode()
-						+ "' is not in the safeguarding directory.");
+				throw new SafeguardingRuleViolation(Variables.AREA_CODE,
+						"Area code '" + report.newCase().areaCode() + "' is not in the safeguarding directory.");
 			}
 			String reference = String.format("MSHT-2026-%06d", NEXT_CASE.incrementAndGet());
 			JourneyStart.initialise(execution, reference, report, area[0], area[1], policy, now);

@@ -58,10 +58,13 @@ class VictimSafeguardingProcessTest {
 
 		assertThat(journey.getBusinessKey()).matches("MSHT-2026-\\d{6}");
 		assertThat(journey).isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RECORD_CRIME,
-				UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON,
-				ServiceTasks.NOTIFY_SAFEGUARDING_HUB, "Gateway_AwaitReview");
-		assertThat(journey).variables().containsEntry("pathway", "ADULT").doesNotContainKey("victimName")
-			.doesNotContainKey("dateOfBirth").doesNotContainKey("circumstancesNotes");
+				UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON, ServiceTasks.NOTIFY_SAFEGUARDING_HUB,
+				"Gateway_AwaitReview");
+		assertThat(journey).variables()
+			.containsEntry("pathway", "ADULT")
+			.doesNotContainKey("victimName")
+			.doesNotContainKey("dateOfBirth")
+			.doesNotContainKey("circumstancesNotes");
 		runJobs(journey, ServiceTasks.NOTIFY_SAFEGUARDING_HUB);
 		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_NotifySafeguardingHub:CASE_OPENED");
 

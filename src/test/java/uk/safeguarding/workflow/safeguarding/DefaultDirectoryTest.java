@@ -33,8 +33,8 @@ class DefaultDirectoryTest {
 			Map.entry("W06000014", "Vale of Glamorgan"), Map.entry("W06000015", "Cardiff"),
 			Map.entry("W06000016", "Rhondda Cynon Taf"), Map.entry("W06000018", "Caerphilly"),
 			Map.entry("W06000019", "Blaenau Gwent"), Map.entry("W06000020", "Torfaen"),
-			Map.entry("W06000021", "Monmouthshire"), Map.entry("W06000022", "Newport"),
-			Map.entry("W06000023", "Powys"), Map.entry("W06000024", "Merthyr Tydfil"));
+			Map.entry("W06000021", "Monmouthshire"), Map.entry("W06000022", "Newport"), Map.entry("W06000023", "Powys"),
+			Map.entry("W06000024", "Merthyr Tydfil"));
 
 	private static List<SafeguardingArea> areas;
 
@@ -59,7 +59,8 @@ class DefaultDirectoryTest {
 
 	@Test
 	void shippedFile_coversEveryEnglishAndWelshSocialServicesAuthority() {
-		// 21 county councils, 62 unitary authorities and the Isles of Scilly, 36 metropolitan
+		// 21 county councils, 62 unitary authorities and the Isles of Scilly, 36
+		// metropolitan
 		// districts, 32 London boroughs and the City of London, 22 Welsh principal areas.
 		assertThat(areas).hasSizeGreaterThan(150).hasSize(175);
 		assertThat(areas).filteredOn((area) -> area.areaCode().startsWith("E10")).hasSize(21);
@@ -95,14 +96,15 @@ class DefaultDirectoryTest {
 
 	@Test
 	void unitaryAuthoritiesOf2019To2023_haveTheirCurrentCodes() {
-		assertThat(byCode).containsKeys("E06000058", "E06000059", "E06000060", "E06000061", "E06000062",
-				"E06000063", "E06000064", "E06000065", "E06000066");
+		assertThat(byCode).containsKeys("E06000058", "E06000059", "E06000060", "E06000061", "E06000062", "E06000063",
+				"E06000064", "E06000065", "E06000066");
 		assertThat(byCode.get("E06000063").areaName()).isEqualTo("Cumberland");
 		assertThat(byCode.get("E06000064").areaName()).isEqualTo("Westmorland and Furness");
 		assertThat(byCode.get("E06000065").areaName()).isEqualTo("North Yorkshire");
 		assertThat(byCode.get("E06000066").areaName()).isEqualTo("Somerset");
 		// Abolished: Bournemouth, Poole, Northumberland (old code), Gateshead (old code),
-		// Buckinghamshire, Cumbria, Dorset, Northamptonshire, North Yorkshire and Somerset
+		// Buckinghamshire, Cumbria, Dorset, Northamptonshire, North Yorkshire and
+		// Somerset
 		// county councils
 		assertThat(byCode).doesNotContainKeys("E06000028", "E06000029", "E06000048", "E08000020", "E10000002",
 				"E10000006", "E10000009", "E10000021", "E10000023", "E10000027");

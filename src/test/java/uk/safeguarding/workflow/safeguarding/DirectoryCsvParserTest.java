@@ -94,8 +94,8 @@ class DirectoryCsvParserTest {
 	void unknownColumn_isReportedOnTheHeaderLine() {
 		String file = HEADER.replace("\n", ",police_force\n") + CARDIFF.replace("\n", ",South Wales\n");
 
-		assertThat(problems(file)).containsExactly(new DirectoryProblem(1,
-				"unknown column 'police_force'; the columns are " + DirectoryCsvParser.HEADER));
+		assertThat(problems(file)).containsExactly(
+				new DirectoryProblem(1, "unknown column 'police_force'; the columns are " + DirectoryCsvParser.HEADER));
 	}
 
 	@Test
@@ -187,7 +187,8 @@ class DirectoryCsvParserTest {
 
 	@Test
 	void booleansInCapitals_asSpreadsheetsWriteThem_areAccepted() {
-		String file = HEADER + CARDIFF.replace("true,ictg-wales", "TRUE,ictg-wales").replace(",false,false", ",FALSE,False");
+		String file = HEADER
+				+ CARDIFF.replace("true,ictg-wales", "TRUE,ictg-wales").replace(",false,false", ",FALSE,False");
 
 		SafeguardingArea cardiff = parse(file).get(0);
 
@@ -199,8 +200,8 @@ class DirectoryCsvParserTest {
 	void duplicateAreaCode_namesBothLines() {
 		String file = HEADER + CARDIFF + HARTLEPOOL + CARDIFF.replace("Cardiff,", "Caerdydd,");
 
-		assertThat(problems(file)).containsExactly(
-				new DirectoryProblem(4, "area_code W06000015 is a duplicate; it is first at line 2"));
+		assertThat(problems(file))
+			.containsExactly(new DirectoryProblem(4, "area_code W06000015 is a duplicate; it is first at line 2"));
 	}
 
 	@Test
@@ -224,8 +225,8 @@ class DirectoryCsvParserTest {
 		String file = HEADER + "E06000023,Bristol, City of,mash@bristol.example.gov.uk,"
 				+ "adults@bristol.example.gov.uk,false,,false,false\n";
 
-		assertThat(problems(file)).containsExactly(new DirectoryProblem(2,
-				"expected 8 fields, one for each column of the header, but found 9 "
+		assertThat(problems(file)).containsExactly(
+				new DirectoryProblem(2, "expected 8 fields, one for each column of the header, but found 9 "
 						+ "(put a value that contains a comma in double quotes)"));
 	}
 
@@ -256,8 +257,8 @@ class DirectoryCsvParserTest {
 
 	@Test
 	void emptyFile_asksForTheHeader() {
-		assertThat(problems("\n\n")).containsExactly(
-				new DirectoryProblem(1, "the file is empty; the first line must be the header " + DirectoryCsvParser.HEADER));
+		assertThat(problems("\n\n")).containsExactly(new DirectoryProblem(1,
+				"the file is empty; the first line must be the header " + DirectoryCsvParser.HEADER));
 	}
 
 	@Test

@@ -76,7 +76,8 @@ class SafeguardingDirectoryTest {
 
 	@Test
 	void defaultLocation_loadsTheShippedDirectory() {
-		SafeguardingDirectory shipped = new SafeguardingDirectory(new DefaultResourceLoader(), new DirectoryProperties());
+		SafeguardingDirectory shipped = new SafeguardingDirectory(new DefaultResourceLoader(),
+				new DirectoryProperties());
 
 		assertThat(shipped.size()).isGreaterThan(150);
 		assertThat(shipped.require("W06000015").areaName()).isEqualTo("Cardiff");

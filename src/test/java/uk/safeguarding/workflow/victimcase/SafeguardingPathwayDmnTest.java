@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code safeguarding-pathway} decision requirements graph from
- * {@code bpmn/safeguarding-pathway.dmn}, fed by {@link AgeCalculator#pathwayInputs} so the
- * whole chain from date of birth to pathway is proven.
+ * {@code bpmn/safeguarding-pathway.dmn}, fed by {@link AgeCalculator#pathwayInputs} so
+ * the whole chain from date of birth to pathway is proven.
  */
 class SafeguardingPathwayDmnTest {
 
@@ -82,7 +82,8 @@ class SafeguardingPathwayDmnTest {
 
 		@ParameterizedTest(name = "born {0}, judged on {1}: {2}")
 		@CsvSource({
-				// a 29 February birthday is 1 March in a common year (and an 18th birthday
+				// a 29 February birthday is 1 March in a common year (and an 18th
+				// birthday
 				// always falls in a common year)
 				"2008-02-29, 2026-02-28, CHILD", "2008-02-29, 2026-03-01, ADULT",
 				// neighbours for comparison
@@ -161,9 +162,9 @@ class SafeguardingPathwayDmnTest {
 
 		@ParameterizedTest(name = "child {0}, immediate risk {1}, care and support needs {2}: {3} {4}")
 		@CsvSource({ "true, true, false, CHILD, URGENT", "true, true, true, CHILD, URGENT",
-				"true, false, false, CHILD, HIGH", "true, false, true, CHILD, HIGH", "false, true, false, ADULT, URGENT",
-				"false, true, true, ADULT, URGENT", "false, false, true, ADULT, HIGH",
-				"false, false, false, ADULT, STANDARD" })
+				"true, false, false, CHILD, HIGH", "true, false, true, CHILD, HIGH",
+				"false, true, false, ADULT, URGENT", "false, true, true, ADULT, URGENT",
+				"false, false, true, ADULT, HIGH", "false, false, false, ADULT, STANDARD" })
 		void pathwayAndRiskLevel(boolean child, boolean immediateRisk, boolean careAndSupportNeeds, String pathway,
 				String riskLevel) {
 			Map<String, Object> inputs = AgeCalculator.pathwayInputs(null, child ? 15 : 30, false, null, immediateRisk,

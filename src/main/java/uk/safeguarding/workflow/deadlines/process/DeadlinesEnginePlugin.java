@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 
 /**
- * Process engine plugin: every user task gets its due date from the {@code step-deadlines}
- * decision ({@link DueDateTaskListener}, added by {@link DeadlinesParseListener}). Register
- * it with the engine configuration's plugins; with the Camunda Spring Boot starter, a
- * {@code ProcessEnginePlugin} bean is picked up.
+ * Process engine plugin: every user task gets its due date from the
+ * {@code step-deadlines} decision ({@link DueDateTaskListener}, added by
+ * {@link DeadlinesParseListener}). Register it with the engine configuration's plugins;
+ * with the Camunda Spring Boot starter, a {@code ProcessEnginePlugin} bean is picked up.
  */
 public class DeadlinesEnginePlugin extends AbstractProcessEnginePlugin {
 

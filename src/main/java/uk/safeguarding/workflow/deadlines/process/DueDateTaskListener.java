@@ -21,25 +21,25 @@ import uk.safeguarding.workflow.deadlines.StepDeadlines;
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 
 /**
- * Gives every user task its due date from the deployed {@code step-deadlines} decision, on
- * {@code create}.
+ * Gives every user task its due date from the deployed {@code step-deadlines} decision,
+ * on {@code create}.
  * <p>
  * The step is the task definition key; {@code immediateRisk} (default false) is read from
  * the task's variables. The anchor time comes from the variable named by
  * {@link DeadlineAnchor#variableName()} ({@code identifiedAt}, {@code caseOpenedAt},
- * {@code nrmSubmittedAt}, ...; see {@link StepDeadlines#toInstant(Object)} for the accepted
- * types); {@code TASK_CREATED}, or an anchor variable that is missing or unreadable, uses
- * the creation time ({@link ClockUtil#getCurrentTime()}). A step with a chase also gets the
- * task-local variable {@value #NEXT_CHASE_AT}: the due date plus one chase interval (the
- * due date itself is the first point at which the owner is told).
+ * {@code nrmSubmittedAt}, ...; see {@link StepDeadlines#toInstant(Object)} for the
+ * accepted types); {@code TASK_CREATED}, or an anchor variable that is missing or
+ * unreadable, uses the creation time ({@link ClockUtil#getCurrentTime()}). A step with a
+ * chase also gets the task-local variable {@value #NEXT_CHASE_AT}: the due date plus one
+ * chase interval (the due date itself is the first point at which the owner is told).
  * <p>
  * The decision is the single source and always overrides a due date set in the model. It
  * is evaluated without authorization checks (also when the engine checks custom code,
  * {@code authorizationEnabledForCustomCode}): it is system work done for whichever user's
- * action created the task, who needs no rights on the decision. When no {@code step-deadlines} decision is deployed, or the
- * deployed table gives no usable row, the task still gets a due date ({@link #FALLBACK},
- * the table's catch-all) and an error is logged: a broken table must never stop a
- * victim's case.
+ * action created the task, who needs no rights on the decision. When no
+ * {@code step-deadlines} decision is deployed, or the deployed table gives no usable row,
+ * the task still gets a due date ({@link #FALLBACK}, the table's catch-all) and an error
+ * is logged: a broken table must never stop a victim's case.
  * <p>
  * Needs no Spring: {@code new DueDateTaskListener(new WorkingDayCalendar())}.
  */

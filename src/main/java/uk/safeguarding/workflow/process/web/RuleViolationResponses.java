@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 
 /**
- * Engine REST answers for refused steps: whichever endpoint a client used (start, submit-form,
- * complete), a {@link SafeguardingRuleViolation} is a 400 with the rule's message, never a 500.
+ * Engine REST answers for refused steps: whichever endpoint a client used (start,
+ * submit-form, complete), a {@link SafeguardingRuleViolation} is a 400 with the rule's
+ * message, never a 500.
  */
 final class RuleViolationResponses {
 
@@ -60,7 +61,8 @@ final class RuleViolationResponses {
 		@Override
 		public Response toResponse(RestException exception) {
 			SafeguardingRuleViolation violation = find(exception);
-			return (violation != null) ? badRequest(violation) : ExceptionHandlerHelper.getInstance().getResponse(exception);
+			return (violation != null) ? badRequest(violation)
+					: ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}
 
 	}

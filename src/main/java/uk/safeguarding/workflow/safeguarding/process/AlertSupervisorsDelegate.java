@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
 
-/** {@code ServiceTask_AlertSupervisors}: immediate risk, so the supervisors are alerted at once. */
+/**
+ * {@code ServiceTask_AlertSupervisors}: immediate risk, so the supervisors are alerted at
+ * once.
+ */
 @Component("alertSupervisorsDelegate")
 public class AlertSupervisorsDelegate implements JavaDelegate {
 

@@ -21,7 +21,8 @@ public class NotifySafeguardingHubDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Notice notice = Notice.valueOf((String) execution.getVariable(Variables.NOTICE));
-		boolean childrenKnow = this.notifier.notifyHub(execution.getProcessBusinessKey(), notice, Occasion.of(execution));
+		boolean childrenKnow = this.notifier.notifyHub(execution.getProcessBusinessKey(), notice,
+				Occasion.of(execution));
 		if (childrenKnow) {
 			execution.setVariable(Variables.CHILDRENS_SERVICES_NOTIFIED, true);
 		}

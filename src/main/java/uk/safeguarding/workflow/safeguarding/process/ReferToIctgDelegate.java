@@ -8,7 +8,10 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.Notice;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
 
-/** {@code ServiceTask_ReferToIctg} and the ICTG notices of a missing episode or an age assessment. */
+/**
+ * {@code ServiceTask_ReferToIctg} and the ICTG notices of a missing episode or an age
+ * assessment.
+ */
 @Component("referToIctgDelegate")
 public class ReferToIctgDelegate implements JavaDelegate {
 

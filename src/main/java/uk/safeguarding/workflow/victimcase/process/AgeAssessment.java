@@ -6,7 +6,10 @@ import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Pathway;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 
-/** Reads the {@code AgeAssessmentCompleted} message and sets what the journey re-routes on. */
+/**
+ * Reads the {@code AgeAssessmentCompleted} message and sets what the journey re-routes
+ * on.
+ */
 public final class AgeAssessment {
 
 	private AgeAssessment() {
@@ -39,7 +42,8 @@ public final class AgeAssessment {
 			execution.setVariable(Variables.PATHWAY, Pathway.CHILD);
 			execution.setVariable(Variables.AGE_UNCERTAIN, false);
 			execution.setVariable(Variables.MAY_BE_UNDER_18, true);
-			// children's services were told of an adult, if anyone: the child path records the referral
+			// children's services were told of an adult, if anyone: the child path
+			// records the referral
 			execution.setVariable("secureChildReferral", false);
 		}
 	}

@@ -22,9 +22,10 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.PersonalData;
 
 /**
- * Keeps the case record in step with the journey. On completion of any human step it moves personal
- * data and free text out of the engine into the case record (same transaction), records the step's
- * facts and a chronology entry. On creation it prepares what some forms show.
+ * Keeps the case record in step with the journey. On completion of any human step it
+ * moves personal data and free text out of the engine into the case record (same
+ * transaction), records the step's facts and a chronology entry. On creation it prepares
+ * what some forms show.
  */
 @Component("caseRecordTaskListener")
 public class CaseRecordTaskListener implements TaskListener {
@@ -130,9 +131,7 @@ public class CaseRecordTaskListener implements TaskListener {
 	}
 
 	private static String actor(DelegateTask task) {
-		Authentication authentication = task.getProcessEngineServices()
-			.getIdentityService()
-			.getCurrentAuthentication();
+		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
 	}
 

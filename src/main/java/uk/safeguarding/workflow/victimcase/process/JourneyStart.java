@@ -14,9 +14,10 @@ import uk.safeguarding.workflow.victimcase.AgeCalculator;
 import uk.safeguarding.workflow.victimcase.PersonalData;
 
 /**
- * The variables a journey starts with: the case reference as business key, derived age inputs for
- * the pathway decision (never the date of birth), directory flags, policy settings and the flags the
- * gateways read. Identifying details and free text are removed: the case record holds them.
+ * The variables a journey starts with: the case reference as business key, derived age
+ * inputs for the pathway decision (never the date of birth), directory flags, policy
+ * settings and the flags the gateways read. Identifying details and free text are
+ * removed: the case record holds them.
  */
 public final class JourneyStart {
 

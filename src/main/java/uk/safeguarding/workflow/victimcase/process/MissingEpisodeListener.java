@@ -9,8 +9,9 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
- * Opens a missing episode when {@code VictimReportedMissing} arrives. Its number is the occasion of
- * the episode's notifications, so a second episode is notified again and a retry is not.
+ * Opens a missing episode when {@code VictimReportedMissing} arrives. Its number is the
+ * occasion of the episode's notifications, so a second episode is notified again and a
+ * retry is not.
  */
 @Component("missingEpisodeListener")
 public class MissingEpisodeListener implements ExecutionListener {

@@ -17,9 +17,10 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
- * {@code ServiceTask_OpenVictimCase}: runs in the start transaction. Checks the report, creates the
- * case record and its reference (the business key), moves identifying details out of the engine
- * and sets the flags the journey needs. A refused report leaves nothing behind.
+ * {@code ServiceTask_OpenVictimCase}: runs in the start transaction. Checks the report,
+ * creates the case record and its reference (the business key), moves identifying details
+ * out of the engine and sets the flags the journey needs. A refused report leaves nothing
+ * behind.
  */
 @Component("openVictimCaseDelegate")
 public class OpenVictimCaseDelegate implements JavaDelegate {

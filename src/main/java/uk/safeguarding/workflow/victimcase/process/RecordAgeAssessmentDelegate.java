@@ -9,9 +9,9 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
- * {@code ServiceTask_RecordAgeAssessment}: records the local authority's age assessment and sets
- * {@code ageReassessment} ({@code UNCHANGED}, {@code NOW_CHILD}, {@code NOW_ADULT}) and the new
- * {@code pathway}.
+ * {@code ServiceTask_RecordAgeAssessment}: records the local authority's age assessment
+ * and sets {@code ageReassessment} ({@code UNCHANGED}, {@code NOW_CHILD},
+ * {@code NOW_ADULT}) and the new {@code pathway}.
  */
 @Component("recordAgeAssessmentDelegate")
 public class RecordAgeAssessmentDelegate implements JavaDelegate {

@@ -13,8 +13,8 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.NewCase;
 
 /**
- * The start form's values (or a REST start's variables), checked on the server with a specific
- * message for each problem.
+ * The start form's values (or a REST start's variables), checked on the server with a
+ * specific message for each problem.
  */
 public record StartReport(NewCase newCase, String exploitationTypes, String indicatorsSeen, boolean interpreterNeeded,
 		boolean mayBeUnder18) {
@@ -28,7 +28,8 @@ public record StartReport(NewCase newCase, String exploitationTypes, String indi
 			"SIGNS_OF_ABUSE", "CONTROLLED_BY_OTHERS", "POOR_LIVING_CONDITIONS", "FEAR_OF_AUTHORITIES",
 			"NO_ACCESS_TO_EARNINGS", "OTHER");
 
-	public static StartReport read(VariableScope variables, String reportingOfficer, String processInstanceId, Instant now) {
+	public static StartReport read(VariableScope variables, String reportingOfficer, String processInstanceId,
+			Instant now) {
 		FormValues form = new FormValues(variables);
 		String areaCode = form.requiredMatching(Variables.AREA_CODE, "The local authority area code", ONS_CODE,
 				"an ONS code: E or W followed by 8 digits, e.g. W06000015");
@@ -49,17 +50,17 @@ public record StartReport(NewCase newCase, String exploitationTypes, String indi
 		boolean careAndSupportNeeds = form.requiredBoolean(Variables.CARE_AND_SUPPORT_NEEDS,
 				"Whether the adult may have care and support needs");
 		String language = form.optionalText(Variables.INTERPRETER_LANGUAGE, "The interpreter's language", 100);
-		boolean interpreterNeeded = form.optionalBoolean(Variables.INTERPRETER_NEEDED, "Whether an interpreter is needed",
-				language != null && !language.isEmpty());
+		boolean interpreterNeeded = form.optionalBoolean(Variables.INTERPRETER_NEEDED,
+				"Whether an interpreter is needed", language != null && !language.isEmpty());
 		if (interpreterNeeded && (language == null || language.isEmpty())) {
 			throw new SafeguardingRuleViolation(Variables.INTERPRETER_LANGUAGE,
 					"An interpreter is needed: give the language (interpreterLanguage).");
 		}
 		String name = form.requiredText(Variables.VICTIM_NAME, "The person's name or alias", 200);
 		Instant identifiedAt = form.optionalPastInstant(Variables.IDENTIFIED_AT, "When the person was identified");
-		form.optionalChoice(Variables.HOW_CAME_TO_NOTICE, "How the person came to notice", Set.of("DIRECT_REPORT",
-				"POLICE_DISCOVERY", "AGENCY_REFERRAL", "OTHER_FIRST_RESPONDER_NRM", "COMPETENT_AUTHORITY",
-				"PLANNED_OPERATION"));
+		form.optionalChoice(Variables.HOW_CAME_TO_NOTICE, "How the person came to notice",
+				Set.of("DIRECT_REPORT", "POLICE_DISCOVERY", "AGENCY_REFERRAL", "OTHER_FIRST_RESPONDER_NRM",
+						"COMPETENT_AUTHORITY", "PLANNED_OPERATION"));
 		String gender = form.optionalChoice("gender", "Gender", Set.of("FEMALE", "MALE", "OTHER", "NOT_KNOWN"));
 		String nationality = form.optionalText("nationality", "Nationality", 100);
 		String location = form.optionalChoice("exploitationLocation", "Where the exploitation happened",

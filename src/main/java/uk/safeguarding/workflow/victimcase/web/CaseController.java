@@ -22,8 +22,8 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
- * The case record over REST, for people connected to the case and managers. Every read is logged
- * (Data Protection Act 2018 s62).
+ * The case record over REST, for people connected to the case and managers. Every read is
+ * logged (Data Protection Act 2018 s62).
  */
 @RestController
 @Transactional
@@ -51,7 +51,8 @@ class CaseController {
 
 	@GetMapping(path = "/{reference}/duty-to-notify-summary", produces = MediaType.TEXT_PLAIN_VALUE)
 	String dutyToNotifySummary(@PathVariable String reference) {
-		return DutyToNotifyReport.fullSummary(consult(reference, "Duty to Notify summary (for the Modern Slavery Portal)"));
+		return DutyToNotifyReport
+			.fullSummary(consult(reference, "Duty to Notify summary (for the Modern Slavery Portal)"));
 	}
 
 	private VictimCase consult(String reference, String purpose) {
@@ -61,12 +62,13 @@ class CaseController {
 		}
 		VictimCase record = this.cases.find(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + reference + "."));
-		boolean connected = List.of(nullToEmpty(record.getReportingOfficer()), nullToEmpty(record.getInvestigator()),
-				nullToEmpty(record.getLiaisonOfficer()), nullToEmpty(record.getSupervisor()))
-			.contains(user.getUserId())
-				|| (user.getGroupIds() != null && user.getGroupIds().contains(Groups.MANAGERS));
+		boolean connected = List
+			.of(nullToEmpty(record.getReportingOfficer()), nullToEmpty(record.getInvestigator()),
+					nullToEmpty(record.getLiaisonOfficer()), nullToEmpty(record.getSupervisor()))
+			.contains(user.getUserId()) || (user.getGroupIds() != null && user.getGroupIds().contains(Groups.MANAGERS));
 		if (!connected) {
-			// the same answer as an unknown case: a stranger learns nothing about who is a victim
+			// the same answer as an unknown case: a stranger learns nothing about who is
+			// a victim
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + reference + ".");
 		}
 		return this.cases.consult(reference, user.getUserId(), purpose).orElseThrow();
@@ -84,8 +86,8 @@ class CaseController {
 
 	record CaseView(String reference, String status, String pathway, String riskLevel, String areaCode,
 			String reportingOfficer, String investigator, String liaisonOfficer, String supervisor,
-			String crimeReference, String nrmReference, String dutyToNotifyReference,
-			String reasonableGroundsDecision, LocalDate reasonableGroundsDecisionDate, String conclusiveGroundsDecision,
+			String crimeReference, String nrmReference, String dutyToNotifyReference, String reasonableGroundsDecision,
+			LocalDate reasonableGroundsDecisionDate, String conclusiveGroundsDecision,
 			LocalDate conclusiveGroundsDecisionDate, boolean conclusiveDecisionFlagged, Instant openedAt,
 			Instant closedAt, LocalDate retentionReviewDate, List<ConsentLine> consentLedger,
 			List<ChronologyLine> chronology) {
