@@ -60,6 +60,7 @@ public final class JourneyTestEngine {
 		List<ProcessEnginePlugin> plugins = new ArrayList<>();
 		plugins.add(new JourneyEnginePlugin(List.of(), List.of()));
 		plugins.add(new DeadlinesEnginePlugin());
+		plugins.add(new ModelCoverage());
 		configuration.setProcessEnginePlugins(plugins);
 		ProcessEngine engine = configuration.buildProcessEngine();
 		deployModels(engine);
