@@ -175,8 +175,8 @@ public class JourneyGuard implements TaskListener {
 			task.setVariable(Variables.UNDECIDED_CONTACTS, count + 1);
 		}
 		if (!"GIVEN".equals(outcome)) {
-			// the revisit-consent deadline counts from the last time the offer was left open: a decline,
-			// or an undecided answer (after the last undecided contact, or at a revisit)
+			// the revisit deadline counts from the last time the offer was left open:
+			// a decline, or an undecided answer (at the undecided limit, or at a revisit)
 			task.setVariable(Variables.CONSENT_DECLINED_AT, Date.from(FormValues.now()));
 		}
 	}

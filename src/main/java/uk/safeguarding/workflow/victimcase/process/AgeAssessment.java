@@ -39,8 +39,8 @@ public final class AgeAssessment {
 			execution.setVariable(Variables.PATHWAY, Pathway.CHILD);
 			execution.setVariable(Variables.AGE_UNCERTAIN, false);
 			execution.setVariable(Variables.MAY_BE_UNDER_18, true);
-			// childrensServicesNotified stays as it is: a notice about an adult did not tell children's
-			// services of a child, so the child path records the referral
+			// childrensServicesNotified stays as it is: a notice about an adult told
+			// no one of a child, so the child path records the referral
 		}
 	}
 
