@@ -200,7 +200,9 @@ public class JourneyGuard implements TaskListener {
 			int count = (contacts instanceof Number number) ? number.intValue() : 0;
 			task.setVariable(Variables.UNDECIDED_CONTACTS, count + 1);
 		}
-		if ("DECLINED".equals(outcome)) {
+		if (!"GIVEN".equals(outcome)) {
+			// the revisit deadline counts from the last time the offer was left open:
+			// a decline, or an undecided answer (at the undecided limit, or at a revisit)
 			task.setVariable(Variables.CONSENT_DECLINED_AT, Date.from(FormValues.now()));
 		}
 	}

@@ -23,14 +23,15 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every variable a gateway reads is either captured by a form a person fills in, or set by the
- * system at a named place. A gateway that reads a variable nobody sets would stop a journey.
+ * Every variable a gateway reads is either captured by a form a person fills in, or set
+ * by the system at a named place. A gateway that reads a variable nobody sets would stop
+ * a journey.
  */
 class GatewayVariablesTest {
 
 	/** Variables the system sets, and where. */
-	static final Map<String, String> SET_BY_SYSTEM = Map.ofEntries(Map.entry("pathway", "decision safeguarding-pathway"),
-			Map.entry("ictgArea", "JourneyStart (directory)"),
+	static final Map<String, String> SET_BY_SYSTEM = Map.ofEntries(
+			Map.entry("pathway", "decision safeguarding-pathway"), Map.entry("ictgArea", "JourneyStart (directory)"),
 			Map.entry("childrensServicesNotified",
 					"JourneyStart; the hub notice over a secure channel; UserTask_RecordChildrensServicesReferral"),
 			Map.entry("undecidedContacts", "JourneyStart, JourneyGuard on consent UNDECIDED"),
@@ -89,7 +90,12 @@ class GatewayVariablesTest {
 			String form = task.getCamundaFormRef();
 			assertThat(keysOf(Path.of("forms", form + ".form"))).as("form %s of %s", form, step.getKey())
 				.contains(step.getValue());
-			String next = task.getOutgoing().iterator().next().getTarget().getOutgoing().stream()
+			String next = task.getOutgoing()
+				.iterator()
+				.next()
+				.getTarget()
+				.getOutgoing()
+				.stream()
 				.filter((flow) -> flow.getConditionExpression() != null)
 				.map((flow) -> flow.getConditionExpression().getTextContent())
 				.findFirst()

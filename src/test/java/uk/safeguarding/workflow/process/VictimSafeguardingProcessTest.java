@@ -2,24 +2,39 @@ package uk.safeguarding.workflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +42,31 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Events;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.ServiceTasks;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 
-/** One test per path of {@code victim-safeguarding}, on the engine alone. */
+/**
+ * One test per path of {@code victim-safeguarding}, on the engine alone. Once every test
+ * of the class has run, every flow node and sequence flow of the model must have been
+ * walked ({@link ModelCoverage}).
+ */
 class VictimSafeguardingProcessTest {
+
+	static final String CARDIFF = "W06000015";
+
+	/** No ICTG service. */
+	static final String HARTLEPOOL = "E06000001";
+
+	/** A secure MASH channel (in the test directory). */
+	static final String TOWER_HAMLETS = "E09000030";
+
+	static final Path MODEL = Path.of("bpmn", "victim-safeguarding.bpmn");
 
 	static ProcessEngine ENGINE = JourneyTestEngine.build("journey");
 
 	@RegisterExtension
 	static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+
+	private static final AtomicInteger testsRun = new AtomicInteger();
 
 	@BeforeEach
 	void setUp() {
@@ -45,12 +77,51 @@ class VictimSafeguardingProcessTest {
 
 	@AfterEach
 	void tearDown() {
+		testsRun.incrementAndGet();
+		ClockUtil.reset();
 		ENGINE.getIdentityService().clearAuthentication();
 		Mocks.reset();
+		List<HistoricTaskInstance> withoutDueDate = ENGINE.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.list()
+			.stream()
+			.filter((task) -> task.getDueDate() == null)
+			.toList();
 		for (ProcessInstance instance : ENGINE.getRuntimeService().createProcessInstanceQuery().list()) {
 			ENGINE.getRuntimeService().deleteProcessInstance(instance.getId(), "test finished");
 		}
+		ENGINE.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.list()
+			.forEach((instance) -> ENGINE.getHistoryService().deleteHistoricProcessInstance(instance.getId()));
+		// spec section 4: every human task carries its due date
+		assertThat(withoutDueDate).extracting(HistoricTaskInstance::getTaskDefinitionKey)
+			.as("tasks created without a due date")
+			.isEmpty();
 	}
+
+	/**
+	 * Every flow node and sequence flow of the model was walked by the tests of this
+	 * class.
+	 */
+	@AfterAll
+	static void everyFlowNodeAndSequenceFlowIsWalked() {
+		ModelCoverage.Report report = ModelCoverage.report(MODEL);
+		System.out.println("victim-safeguarding coverage: " + report);
+		assertThat(report.flowNodes()).as("flow nodes in the model").isGreaterThan(100);
+		assertThat(report.sequenceFlows()).as("sequence flows in the model").isGreaterThan(100);
+		long declared = Arrays.stream(VictimSafeguardingProcessTest.class.getDeclaredMethods())
+			.filter((method) -> method.isAnnotationPresent(Test.class) && !method.isAnnotationPresent(Disabled.class))
+			.count();
+		if (testsRun.get() < declared) {
+			System.out.println("Only " + testsRun.get() + " of " + declared
+					+ " tests ran (a filtered run): model coverage is reported, not enforced.");
+			return;
+		}
+		assertThat(report.missing()).as("not covered: %s", report).isEmpty();
+	}
+
+	// ------------------------------------------------------------------ adult
 
 	@Test
 	void adultWhoConsents_isReferredDecidedAndClosed() {
@@ -85,7 +156,524 @@ class VictimSafeguardingProcessTest {
 		assertThat(journey).isWaitingAt(UserTasks.REVIEW_CASE_CLOSURE, Events.REFERRAL_REOPENED);
 		complete(journey, UserTasks.REVIEW_CASE_CLOSURE);
 		assertThat(journey).isEnded().hasPassed(Events.CASE_CLOSED);
+		assertThat(created(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY)).isZero();
 	}
+
+	@Test
+	void adultWhoDeclinesThenConsents_isNotifiedAnonymouslySupportedAndLaterReferred() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, consent("DECLINED"));
+
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_DUTY_TO_NOTIFY, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		assertThat(journey).variables()
+			.containsEntry(Variables.NRM_CONSENT, "DECLINED")
+			.containsKey(Variables.CONSENT_DECLINED_AT);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(task(journey, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT).getAssignee()).isEqualTo("liaison");
+
+		complete(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		assertThat(jobs(journey, Events.REVISIT_CONSENT_DUE)).as("revisit waits for the alternative support").isEmpty();
+		complete(journey, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		assertThat(journey).variables().containsEntry(Variables.DUTY_TO_NOTIFY_SUBMITTED, true);
+
+		Job revisit = single(jobs(journey, Events.REVISIT_CONSENT_DUE));
+		assertThat(revisit.getDuedate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(21))),
+				Duration.ofMinutes(5).toMillis());
+		execute(revisit);
+		Task revisitTask = task(journey, UserTasks.REVISIT_CONSENT);
+		assertThat(revisitTask.getAssignee()).isEqualTo("liaison");
+		Instant declinedAt = ((Date) variable(journey, Variables.CONSENT_DECLINED_AT)).toInstant();
+		assertThat(revisitTask.getDueDate().toInstant()).isCloseTo(declinedAt.plus(Duration.ofDays(28)),
+				within(1, ChronoUnit.HOURS));
+
+		complete(journey, UserTasks.REVISIT_CONSENT);
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_NRM_REFERRAL);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(journey).variables()
+			.containsEntry(Variables.NRM_CONSENT, "GIVEN")
+			.containsEntry(Variables.NRM_SUBMITTED, true);
+	}
+
+	@Test
+	void adultWhoDeclinesTwice_isOfferedClosureAndStaysOpenWhenNotClosed() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, consent("DECLINED"));
+		complete(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		complete(journey, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		runJobs(journey, Events.REVISIT_CONSENT_DUE);
+
+		complete(journey, UserTasks.REVISIT_CONSENT, consent("DECLINED"));
+
+		assertThat(journey).hasPassed("EndEvent_ConsentDeclinedAgain", "ConditionalEvent_ReferralOutcomeReached")
+			.isWaitingAt(UserTasks.REVIEW_CASE_CLOSURE, Events.REFERRAL_REOPENED);
+		assertThat(variable(journey, Variables.CLOSURE_REVIEW_DUE)).isEqualTo(true);
+
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE, Map.of(Variables.CLOSE_CASE, false));
+
+		assertThat(journey).isNotEnded()
+			.hasNotPassed(Events.CASE_CLOSED)
+			.isWaitingAt("Gateway_AwaitReview", Events.REFERRAL_REOPENED);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.REVIEW_CASE_CLOSURE);
+		assertThat(variable(journey, Variables.CLOSURE_REVIEW_DUE)).isEqualTo(false);
+		assertThat(single(jobs(journey, Events.REVIEW_DUE))).isNotNull();
+		assertThat(created(journey, UserTasks.SUBMIT_NRM_REFERRAL)).isZero();
+	}
+
+	@Test
+	void undecidedAdult_isRecontactedThenNotifiedAnonymouslyWithTheOfferStillOpen() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		assertThat(variable(journey, Variables.MAX_UNDECIDED_CONTACTS)).isEqualTo(2);
+
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, Map.of(Variables.NRM_CONSENT, "UNDECIDED"));
+
+		assertThat(journey).isWaitingAt(Events.RECONTACT_DUE);
+		assertThat(variable(journey, Variables.UNDECIDED_CONTACTS)).isEqualTo(1);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.SUBMIT_DUTY_TO_NOTIFY, UserTasks.SEEK_INFORMED_CONSENT);
+		runJobs(journey, Events.RECONTACT_DUE);
+		assertThat(journey).isWaitingAt(UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(created(journey, UserTasks.SEEK_INFORMED_CONSENT)).isEqualTo(2);
+
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, Map.of(Variables.NRM_CONSENT, "UNDECIDED"));
+
+		assertThat(variable(journey, Variables.UNDECIDED_CONTACTS)).isEqualTo(2);
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_DUTY_TO_NOTIFY, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		assertThat(jobs(journey, Events.RECONTACT_DUE)).isEmpty();
+		Instant lastContact = now();
+		complete(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		complete(journey, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+
+		// the offer stays open: the consent is revisited 28 days after the last undecided
+		// contact
+		later(Duration.ofDays(21));
+		runJobs(journey, Events.REVISIT_CONSENT_DUE);
+		assertThat(task(journey, UserTasks.REVISIT_CONSENT).getDueDate().toInstant())
+			.isCloseTo(lastContact.plus(Duration.ofDays(28)), within(1, ChronoUnit.MINUTES));
+		complete(journey, UserTasks.REVISIT_CONSENT, Map.of(Variables.NRM_CONSENT, "UNDECIDED"));
+		assertThat(journey).isNotEnded().isWaitingAt(Events.REVISIT_CONSENT_DUE);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.REVIEW_CASE_CLOSURE, UserTasks.SUBMIT_NRM_REFERRAL);
+	}
+
+	@Test
+	void adultStillUndecidedWhenConsentIsRevisited_isRevisitedAgainWithAFreshDeadline() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, consent("DECLINED"));
+		complete(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		complete(journey, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		later(Duration.ofDays(21));
+		runJobs(journey, Events.REVISIT_CONSENT_DUE);
+
+		Instant revisited = now();
+		complete(journey, UserTasks.REVISIT_CONSENT, Map.of(Variables.NRM_CONSENT, "UNDECIDED"));
+		later(Duration.ofDays(21));
+		runJobs(journey, Events.REVISIT_CONSENT_DUE);
+
+		Task again = task(journey, UserTasks.REVISIT_CONSENT);
+		assertThat(again.getDueDate()).as("a revisit is never overdue when it appears").isAfter(again.getCreateTime());
+		assertThat(again.getDueDate().toInstant()).isCloseTo(revisited.plus(Duration.ofDays(28)),
+				within(1, ChronoUnit.MINUTES));
+	}
+
+	// ------------------------------------------------------------------ child
+
+	@Test
+	void child_isSafeguardedAndReferredWithoutEverBeingAskedForConsent() {
+		ProcessInstance journey = start(JourneyFixtures.childReport());
+
+		assertThat(variable(journey, Variables.PATHWAY)).isEqualTo("CHILD");
+		runJobs(journey, ServiceTasks.REFER_TO_ICTG);
+		runJobs(journey, ServiceTasks.NOTIFY_SAFEGUARDING_HUB);
+		assertThat(JourneyTestEngine.SENT).containsExactlyInAnyOrder("ServiceTask_ReferToIctg:CASE_OPENED",
+				"ServiceTask_NotifySafeguardingHub:CASE_OPENED");
+		assertThat(journey).hasPassed("EndEvent_IctgConsidered");
+
+		complete(journey, UserTasks.DEPLOY_VICTIM_LIAISON);
+		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
+				answers(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "policeProtectionUsed", true));
+
+		// Cardiff's MASH is not a secure channel: the officer records the local
+		// authority's own route
+		assertThat(variable(journey, Variables.CHILDRENS_SERVICES_NOTIFIED)).isEqualTo(false);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL, UserTasks.ASSESS_VICTIM_NEEDS,
+				UserTasks.AGREE_VICTIM_STRATEGY);
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		assertThat(variable(journey, Variables.CHILDRENS_SERVICES_NOTIFIED)).isEqualTo(true);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		assertThat(variable(journey, Variables.AGREED_FIRST_RESPONDER)).isEqualTo("POLICE");
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		for (String never : List.of(UserTasks.SEEK_INFORMED_CONSENT, UserTasks.REVISIT_CONSENT,
+				UserTasks.SUBMIT_DUTY_TO_NOTIFY, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT)) {
+			assertThat(created(journey, never)).as(never).isZero();
+		}
+	}
+
+	@Test
+	void presumedChild_ofUncertainAgeWhoMayBeUnder18_isTreatedAsAChild() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.remove("dateOfBirth");
+		report.put("ageUncertain", true);
+		report.put("mayBeUnder18", true);
+		report.put("estimatedAge", 25);
+
+		ProcessInstance journey = toPathwayWork(report);
+
+		assertThat(variable(journey, Variables.PATHWAY)).isEqualTo("CHILD");
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		assertThat(created(journey, UserTasks.SEEK_INFORMED_CONSENT)).isZero();
+		assertThat(jobs(journey, ServiceTasks.REFER_TO_ICTG)).hasSize(1);
+	}
+
+	@Test
+	void childInAnAreaWithoutIctg_isNotReferredToIctg() {
+		ProcessInstance journey = start(area(JourneyFixtures.childReport(), HARTLEPOOL));
+
+		assertThat(variable(journey, Variables.PATHWAY)).isEqualTo("CHILD");
+		assertThat(jobs(journey, ServiceTasks.REFER_TO_ICTG)).isEmpty();
+		assertThat(journey).hasPassed("Gateway_ChildInIctgArea", "Gateway_IctgDone", "EndEvent_IctgConsidered")
+			.hasNotPassed(ServiceTasks.REFER_TO_ICTG);
+		runJobs(journey, ServiceTasks.NOTIFY_SAFEGUARDING_HUB);
+		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_NotifySafeguardingHub:CASE_OPENED");
+	}
+
+	@Test
+	void childInAnAreaWithASecureMashChannel_isNotReferredToChildrensServicesTwice() {
+		ProcessInstance journey = start(area(JourneyFixtures.childReport(), TOWER_HAMLETS));
+		runJobs(journey, ServiceTasks.NOTIFY_SAFEGUARDING_HUB);
+		assertThat(variable(journey, Variables.CHILDRENS_SERVICES_NOTIFIED)).isEqualTo(true);
+
+		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_STRATEGY_DISCUSSION);
+		assertThat(created(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL)).isZero();
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+	}
+
+	@Test
+	void childInAnAreaWithASecureMashChannelWhoseNoticeHasNotGoneYet_isReferredByTheOfficer() {
+		ProcessInstance journey = start(area(JourneyFixtures.childReport(), TOWER_HAMLETS));
+		// the hub notice is still waiting (or failing): children's services do not know
+		// yet
+
+		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+	}
+
+	// ------------------------------------------------------------------ risk
+
+	@Test
+	void immediateRisk_alertsTheSupervisorsAndShortensTheSafeguardingDeadline() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put("immediateRisk", true);
+
+		ProcessInstance journey = start(report);
+
+		assertThat(variable(journey, Variables.RISK_LEVEL)).isEqualTo("URGENT");
+		assertThat(jobs(journey, ServiceTasks.ALERT_SUPERVISORS)).hasSize(1);
+		runJobs(journey, ServiceTasks.ALERT_SUPERVISORS);
+		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_AlertSupervisors:IMMEDIATE_RISK");
+		assertThat(journey).hasPassed("EndEvent_RiskConsidered");
+		Instant identified = ((Date) variable(journey, Variables.IDENTIFIED_AT)).toInstant();
+		assertThat(task(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING).getDueDate())
+			.isEqualTo(Date.from(identified.plus(Duration.ofMinutes(30))));
+	}
+
+	// ------------------------------------------------------------------ decisions
+
+	@Test
+	void negativeReasonableGroundsReconsidered_isDecidedAgainThenGoesToConclusiveGrounds() {
+		ProcessInstance journey = toReasonableGrounds(JourneyFixtures.adultReport());
+		String decided = LocalDate.now().minusDays(3).toString();
+
+		complete(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION,
+				decision("reasonableGrounds", "NEGATIVE", decided));
+
+		assertThat(journey).isWaitingAt(UserTasks.CONSIDER_RECONSIDERATION);
+		assertThat(variable(journey, Variables.LATEST_NEGATIVE_DECISION)).isEqualTo("REASONABLE_GROUNDS");
+		assertThat(openTasks(journey)).as("a negative decision does not end safeguarding")
+			.contains(UserTasks.ASSESS_VICTIM_NEEDS, UserTasks.AGREE_VICTIM_STRATEGY);
+		complete(journey, UserTasks.CONSIDER_RECONSIDERATION, Map.of(Variables.RECONSIDERATION_REQUESTED, true));
+
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(created(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)).isEqualTo(2);
+		complete(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION);
+		assertThat(created(journey, UserTasks.SUBMIT_NRM_REFERRAL)).isEqualTo(1);
+	}
+
+	@Test
+	void negativeConclusiveGroundsNotReconsidered_standsAndClosureIsOffered() {
+		ProcessInstance journey = toReasonableGrounds(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+
+		complete(journey, UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION,
+				decision("conclusiveGrounds", "NEGATIVE", LocalDate.now().toString()));
+		assertThat(variable(journey, Variables.LATEST_NEGATIVE_DECISION)).isEqualTo("CONCLUSIVE_GROUNDS");
+		complete(journey, UserTasks.CONSIDER_RECONSIDERATION, Map.of(Variables.RECONSIDERATION_REQUESTED, false));
+
+		assertThat(journey).hasPassed("EndEvent_NegativeDecisionStands")
+			.isWaitingAt(UserTasks.REVIEW_CASE_CLOSURE, UserTasks.ASSESS_VICTIM_NEEDS)
+			.isNotEnded();
+	}
+
+	@Test
+	void negativeConclusiveGroundsReconsidered_isDecidedAgain() {
+		ProcessInstance journey = toReasonableGrounds(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		complete(journey, UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION,
+				decision("conclusiveGrounds", "NEGATIVE", LocalDate.now().toString()));
+
+		complete(journey, UserTasks.CONSIDER_RECONSIDERATION, Map.of(Variables.RECONSIDERATION_REQUESTED, true));
+
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION);
+		assertThat(created(journey, UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION)).isEqualTo(2);
+		assertThat(created(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)).isEqualTo(1);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.REVIEW_CASE_CLOSURE);
+	}
+
+	// ------------------------------------------------------------------ missing
+
+	@Test
+	void childReportedMissingTwice_raisesTwoUrgentTasksAndNotifiesHubAndIctgEachTimeWithoutStoppingOtherWork() {
+		ProcessInstance journey = start(JourneyFixtures.childReport());
+		runJobs(journey, ServiceTasks.REFER_TO_ICTG);
+		runJobs(journey, ServiceTasks.NOTIFY_SAFEGUARDING_HUB);
+		JourneyTestEngine.SENT.clear();
+
+		missing(journey);
+
+		Task first = task(journey, UserTasks.RESPOND_TO_MISSING_VICTIM);
+		assertThat(first.getPriority()).isEqualTo(90);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RECORD_CRIME,
+				UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON, "Gateway_AwaitReview");
+		runJobs(journey, ServiceTasks.NOTIFY_HUB_OF_MISSING_VICTIM);
+		runJobs(journey, ServiceTasks.NOTIFY_ICTG_OF_MISSING_VICTIM);
+		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_NotifyHubOfMissingVictim:VICTIM_MISSING",
+				"ServiceTask_NotifyIctgOfMissingVictim:VICTIM_MISSING");
+
+		missing(journey);
+
+		List<Task> responses = taskQuery().processInstanceId(journey.getId())
+			.taskDefinitionKey(UserTasks.RESPOND_TO_MISSING_VICTIM)
+			.list();
+		assertThat(responses).hasSize(2);
+		Set<Object> episodes = new HashSet<>();
+		for (Task response : responses) {
+			episodes.add(ENGINE.getTaskService().getVariable(response.getId(), Variables.MISSING_EPISODE));
+		}
+		assertThat(episodes).containsExactlyInAnyOrder(1, 2);
+		runJobs(journey, ServiceTasks.NOTIFY_HUB_OF_MISSING_VICTIM);
+		runJobs(journey, ServiceTasks.NOTIFY_ICTG_OF_MISSING_VICTIM);
+		assertThat(JourneyTestEngine.SENT).hasSize(4);
+
+		ENGINE.getTaskService().complete(first.getId(), answers(UserTasks.RESPOND_TO_MISSING_VICTIM));
+		assertThat(task(journey, UserTasks.RESPOND_TO_MISSING_VICTIM).getId()).isNotEqualTo(first.getId());
+		assertThat(journey).hasPassed("EndEvent_MissingResponseRecorded", "EndEvent_MissingEpisodeNotified")
+			.isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+	}
+
+	@Test
+	void adultReportedMissing_notifiesTheHubButNotTheIctg() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+		runJobs(journey, ServiceTasks.NOTIFY_SAFEGUARDING_HUB);
+		JourneyTestEngine.SENT.clear();
+
+		missing(journey);
+		runJobs(journey, ServiceTasks.NOTIFY_HUB_OF_MISSING_VICTIM);
+
+		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_NotifyHubOfMissingVictim:VICTIM_MISSING");
+		assertThat(jobs(journey, ServiceTasks.NOTIFY_ICTG_OF_MISSING_VICTIM)).isEmpty();
+		assertThat(journey).hasPassed("EndEvent_MissingEpisodeNotified")
+			.isWaitingAt(UserTasks.RESPOND_TO_MISSING_VICTIM);
+	}
+
+	// ------------------------------------------------------------------ age assessed
+
+	@Test
+	void presumedChildFoundAdultBeforeTheNrmReferral_isAskedForConsentWithoutRedoingCompletedSteps() {
+		ProcessInstance journey = toPathwayWork(presumedChildReport());
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_STRATEGY_DISCUSSION);
+
+		ageAssessed(journey, true);
+
+		assertThat(variable(journey, Variables.PATHWAY)).isEqualTo("ADULT");
+		assertThat(journey).hasPassed("BoundaryEvent_ReferralRerouted", "EndEvent_ReferralRerouted")
+			.isWaitingAt(UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.RECORD_STRATEGY_DISCUSSION);
+		assertThat(variable(journey, Variables.REFERRAL_REROUTED)).isEqualTo(false);
+		for (String once : List.of(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
+				UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL, UserTasks.ASSESS_VICTIM_NEEDS,
+				UserTasks.AGREE_VICTIM_STRATEGY, UserTasks.RECORD_CRIME)) {
+			assertThat(created(journey, once)).as(once).isEqualTo(1);
+		}
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_NRM_REFERRAL);
+	}
+
+	@Test
+	void presumedChildFoundAdultAfterTheNrmReferral_isReportedToTheCompetentAuthorityAndNotReferredAgain() {
+		ProcessInstance journey = toPathwayWork(presumedChildReport());
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+
+		ageAssessed(journey, true);
+
+		assertThat(variable(journey, Variables.PATHWAY)).isEqualTo("ADULT");
+		assertThat(journey)
+			.isWaitingAt(UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE, UserTasks.SEEK_ADULT_SUPPORT_CONSENT,
+					UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)
+			.hasNotPassed("BoundaryEvent_ReferralRerouted");
+		assertThat(task(journey, UserTasks.SEEK_ADULT_SUPPORT_CONSENT).getAssignee()).isEqualTo("liaison");
+		assertThat(created(journey, UserTasks.SUBMIT_NRM_REFERRAL)).isEqualTo(1);
+		assertThat(created(journey, UserTasks.SEEK_INFORMED_CONSENT)).isZero();
+
+		complete(journey, UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE);
+		complete(journey, UserTasks.SEEK_ADULT_SUPPORT_CONSENT);
+		assertThat(journey).hasPassed("EndEvent_CompetentAuthorityInformed", "EndEvent_AdultSupportConsentSought")
+			.isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+	}
+
+	@Test
+	void adultFoundToBeAChildBeforeAnyReferral_goesOnTheChildPathAndIsReferredToIctg() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		assertThat(jobs(journey, ServiceTasks.REFER_TO_ICTG)).isEmpty();
+
+		ageAssessed(journey, false);
+
+		assertThat(variable(journey, Variables.PATHWAY)).isEqualTo("CHILD");
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL,
+				ServiceTasks.REFER_TO_ICTG_AFTER_AGE_ASSESSMENT);
+		runJobs(journey, ServiceTasks.REFER_TO_ICTG_AFTER_AGE_ASSESSMENT);
+		assertThat(JourneyTestEngine.SENT).contains("ServiceTask_ReferToIctgAfterAgeAssessment:AGE_ASSESSED_CHILD");
+		assertThat(journey).hasPassed("EndEvent_NewChildIctgConsidered");
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+	}
+
+	@Test
+	void adultFoundToBeAChildWhileTheDutyToNotifyIsPending_neverHasADutyToNotifyAsAChild() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, consent("DECLINED"));
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+
+		ageAssessed(journey, false);
+
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.SUBMIT_DUTY_TO_NOTIFY,
+				UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		assertThat(variable(journey, Variables.DUTY_TO_NOTIFY_SUBMITTED)).isEqualTo(false);
+	}
+
+	@Test
+	void adultFoundToBeAChildAfterAFinalDecline_hasTheReferralReopenedOnTheChildPath() {
+		ProcessInstance journey = toConsent(area(JourneyFixtures.adultReport(), HARTLEPOOL));
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT, consent("DECLINED"));
+		complete(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		complete(journey, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		runJobs(journey, Events.REVISIT_CONSENT_DUE);
+		complete(journey, UserTasks.REVISIT_CONSENT, consent("DECLINED"));
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE, Map.of(Variables.CLOSE_CASE, false));
+		assertThat(journey).isWaitingAt(Events.REFERRAL_REOPENED);
+
+		ageAssessed(journey, false);
+
+		assertThat(journey).hasPassed(Events.REFERRAL_REOPENED)
+			.isWaitingAt(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		assertThat(jobs(journey, ServiceTasks.REFER_TO_ICTG_AFTER_AGE_ASSESSMENT)).as("no ICTG in Hartlepool")
+			.isEmpty();
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(variable(journey, Variables.NRM_CONSENT)).as("no consent was asked for").isEqualTo("DECLINED");
+	}
+
+	@Test
+	void adultFoundToBeAChildAfterTheNrmReferral_isReportedToTheCompetentAuthorityAndNotReferredAgain() {
+		ProcessInstance journey = toReasonableGrounds(JourneyFixtures.adultReport());
+
+		ageAssessed(journey, false);
+		runJobs(journey, ServiceTasks.REFER_TO_ICTG_AFTER_AGE_ASSESSMENT);
+
+		assertThat(journey).isWaitingAt(UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE,
+				UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL,
+				UserTasks.SEEK_ADULT_SUPPORT_CONSENT);
+		assertThat(created(journey, UserTasks.SUBMIT_NRM_REFERRAL)).isEqualTo(1);
+	}
+
+	@Test
+	void ageAssessmentThatConfirmsThePathway_changesNothing() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+
+		ageAssessed(journey, true);
+
+		assertThat(journey).hasPassed("EndEvent_PathwayUnchanged").isWaitingAt(UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(variable(journey, Variables.AGE_REASSESSMENT)).isEqualTo("UNCHANGED");
+		assertThat(created(journey, UserTasks.SEEK_INFORMED_CONSENT)).isEqualTo(1);
+	}
+
+	// ------------------------------------------------------------------ closure
+
+	@Test
+	void supervisoryReview_recursOneAtATimeUntilClosureIsRequested() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+		Job due = single(jobs(journey, Events.REVIEW_DUE));
+		assertThat(due.getDuedate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(21))),
+				Duration.ofMinutes(5).toMillis());
+
+		execute(due);
+		assertThat(journey).isWaitingAt(UserTasks.CONDUCT_SUPERVISORY_REVIEW);
+		assertThat(jobs(journey, Events.REVIEW_DUE)).as("one review at a time").isEmpty();
+		complete(journey, UserTasks.CONDUCT_SUPERVISORY_REVIEW);
+
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.CONDUCT_SUPERVISORY_REVIEW,
+				UserTasks.REVIEW_CASE_CLOSURE);
+		Job next = single(jobs(journey, Events.REVIEW_DUE));
+		assertThat(next.getId()).isNotEqualTo(due.getId());
+		execute(next);
+		Task second = task(journey, UserTasks.CONDUCT_SUPERVISORY_REVIEW);
+		Instant lastReview = ((Date) variable(journey, Variables.LAST_REVIEW_AT)).toInstant();
+		assertThat(second.getDueDate().toInstant()).isCloseTo(lastReview.plus(Duration.ofDays(28)),
+				within(1, ChronoUnit.HOURS));
+		complete(journey, UserTasks.CONDUCT_SUPERVISORY_REVIEW,
+				answers(UserTasks.CONDUCT_SUPERVISORY_REVIEW, Variables.CLOSURE_REQUESTED, true));
+
+		assertThat(journey).isWaitingAt(UserTasks.REVIEW_CASE_CLOSURE);
+		assertThat(jobs(journey, Events.REVIEW_DUE)).isEmpty();
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE);
+		assertThat(journey).isEnded().hasPassed(Events.CASE_CLOSED);
+	}
+
+	@Test
+	void messageAfterClosure_isRefused() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+		execute(single(jobs(journey, Events.REVIEW_DUE)));
+		complete(journey, UserTasks.CONDUCT_SUPERVISORY_REVIEW,
+				answers(UserTasks.CONDUCT_SUPERVISORY_REVIEW, Variables.CLOSURE_REQUESTED, true));
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE);
+		assertThat(journey).isEnded();
+
+		assertThatThrownBy(() -> missing(journey)).isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThatThrownBy(() -> ageAssessed(journey, false))
+			.isInstanceOf(MismatchingMessageCorrelationException.class);
+	}
+
+	// ------------------------------------------------------------------ hard gates
 
 	@Test
 	void consentGivenWithoutEveryChecklistItem_isRefused() {
@@ -98,6 +686,89 @@ class VictimSafeguardingProcessTest {
 			.hasMessageContaining("every item of the checklist")
 			.hasMessageContaining("withdrawalExplained");
 		assertThat(journey).isWaitingAt(UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(journey).variables().doesNotContainKey(Variables.NRM_CONSENT).doesNotContainKey("nrmExplained");
+	}
+
+	@Test
+	void adultNrmReferralWithoutRecordedConsent_isRefused() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT);
+		// the consent is withdrawn before submission (a REST client changes the recorded
+		// outcome)
+		runtimeService().setVariable(journey.getId(), Variables.NRM_CONSENT, "DECLINED");
+
+		assertThatThrownBy(() -> complete(journey, UserTasks.SUBMIT_NRM_REFERRAL))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("never referred to the NRM without recorded informed consent");
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).variables()
+			.doesNotContainKey(Variables.NRM_REFERENCE)
+			.containsEntry(Variables.NRM_SUBMITTED, false);
+	}
+
+	@Test
+	void allocatingSomeoneWhoIsNotAnInvestigator_isRefusedNamingTheGroup() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+
+		assertThatThrownBy(
+				() -> complete(journey, UserTasks.ALLOCATE_INVESTIGATOR, Map.of(Variables.INVESTIGATOR, "officer")))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("'investigators'")
+			.hasMessageContaining("officer");
+		assertThat(journey).isWaitingAt(UserTasks.ALLOCATE_INVESTIGATOR);
+		assertThat(journey).variables()
+			.doesNotContainKey(Variables.INVESTIGATOR)
+			.doesNotContainKey(Variables.CASE_SUPERVISOR);
+
+		complete(journey, UserTasks.ALLOCATE_INVESTIGATOR);
+		assertThat(variable(journey, Variables.INVESTIGATOR)).isEqualTo("investigator");
+	}
+
+	@Test
+	void consentThroughAnInterpreterWhoIsNotProfessional_isRefused() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put("interpreterLanguage", "Tigrinya");
+		ProcessInstance journey = start(report);
+		assertThat(variable(journey, Variables.INTERPRETER_NEEDED)).isEqualTo(true);
+		complete(journey, UserTasks.DEPLOY_VICTIM_LIAISON);
+		assertThatThrownBy(() -> complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("professional interpreter");
+		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
+				answers(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "interpreterArranged", "PROFESSIONAL"));
+
+		for (String outcome : List.of("GIVEN", "DECLINED")) {
+			Map<String, Object> answers = consent(outcome);
+			answers.put("professionalInterpreterUsed", false);
+			assertThatThrownBy(() -> complete(journey, UserTasks.SEEK_INFORMED_CONSENT, answers)).as(outcome)
+				.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+				.hasMessageContaining("professional interpreter");
+			assertThat(journey).isWaitingAt(UserTasks.SEEK_INFORMED_CONSENT);
+			assertThat(journey).variables()
+				.doesNotContainKey(Variables.NRM_CONSENT)
+				.doesNotContainKey("professionalInterpreterUsed");
+		}
+
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT,
+				answers(UserTasks.SEEK_INFORMED_CONSENT, "professionalInterpreterUsed", true));
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_NRM_REFERRAL);
+	}
+
+	// ------------------------------------------------------------------ due dates
+
+	@Test
+	void firstSteps_areDueAccordingToTheStepDeadlines() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+
+		Instant opened = ((Date) variable(journey, Variables.CASE_OPENED_AT)).toInstant();
+		Instant identified = ((Date) variable(journey, Variables.IDENTIFIED_AT)).toInstant();
+		assertThat(task(journey, UserTasks.RECORD_CRIME).getDueDate())
+			.isEqualTo(Date.from(opened.plus(Duration.ofHours(24))));
+		assertThat(task(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING).getDueDate())
+			.isEqualTo(Date.from(identified.plus(Duration.ofHours(2))));
+		Task allocate = task(journey, UserTasks.ALLOCATE_INVESTIGATOR);
+		assertThat(allocate.getDueDate().toInstant())
+			.isCloseTo(allocate.getCreateTime().toInstant().plus(Duration.ofHours(24)), within(1, ChronoUnit.SECONDS));
 	}
 
 	// ------------------------------------------------------------------ helpers
@@ -106,11 +777,98 @@ class VictimSafeguardingProcessTest {
 		return runtimeService().startProcessInstanceByKey(VictimSafeguardingProcess.KEY, report);
 	}
 
-	ProcessInstance toConsent(Map<String, Object> report) {
+	static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	/** Moves the engine's clock on, as if the time had passed. */
+	static void later(Duration duration) {
+		ClockUtil.setCurrentTime(Date.from(now().plus(duration)));
+	}
+
+	static Map<String, Object> area(Map<String, Object> report, String areaCode) {
+		report.put(Variables.AREA_CODE, areaCode);
+		return report;
+	}
+
+	static Map<String, Object> presumedChildReport() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.remove("dateOfBirth");
+		report.put("ageUncertain", true);
+		report.put("mayBeUnder18", true);
+		return report;
+	}
+
+	/**
+	 * Started, liaison deployed and immediate safeguarding recorded: the pathway work is
+	 * open.
+	 */
+	static ProcessInstance toPathwayWork(Map<String, Object> report) {
 		ProcessInstance journey = start(report);
 		complete(journey, UserTasks.DEPLOY_VICTIM_LIAISON);
 		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		return journey;
+	}
+
+	static ProcessInstance toConsent(Map<String, Object> report) {
+		ProcessInstance journey = toPathwayWork(report);
+		assertThat(journey).isWaitingAt(UserTasks.SEEK_INFORMED_CONSENT);
+		return journey;
+	}
+
+	static ProcessInstance toReasonableGrounds(Map<String, Object> report) {
+		ProcessInstance journey = toConsent(report);
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		return journey;
+	}
+
+	static Map<String, Object> answers(String key, Object... overrides) {
+		Map<String, Object> answers = JourneyFixtures.answers(key);
+		for (int i = 0; i < overrides.length; i += 2) {
+			answers.put((String) overrides[i], overrides[i + 1]);
+		}
+		return answers;
+	}
+
+	/** The whole checklist confirmed, with this outcome. */
+	static Map<String, Object> consent(String outcome) {
+		return answers(UserTasks.SEEK_INFORMED_CONSENT, Variables.NRM_CONSENT, outcome);
+	}
+
+	static Map<String, Object> decision(String which, String outcome, String date) {
+		return Map.of(which + "Decision", outcome, which + "DecisionDate", date);
+	}
+
+	static void missing(ProcessInstance journey) {
+		runtimeService().createMessageCorrelation(Messages.VICTIM_REPORTED_MISSING)
+			.processInstanceBusinessKey(journey.getBusinessKey())
+			.correlateWithResult();
+	}
+
+	static void ageAssessed(ProcessInstance journey, boolean adult) {
+		runtimeService().createMessageCorrelation(Messages.AGE_ASSESSMENT_COMPLETED)
+			.processInstanceBusinessKey(journey.getBusinessKey())
+			.setVariable(Variables.ASSESSED_ADULT, adult)
+			.correlateWithResult();
+	}
+
+	static Object variable(ProcessInstance journey, String name) {
+		return runtimeService().getVariable(journey.getId(), name);
+	}
+
+	static List<String> openTasks(ProcessInstance journey) {
+		return taskQuery().processInstanceId(journey.getId()).list().stream().map(Task::getTaskDefinitionKey).toList();
+	}
+
+	/** How many tasks of this step were ever created in the journey. */
+	static long created(ProcessInstance journey, String key) {
+		return ENGINE.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(journey.getId())
+			.taskDefinitionKey(key)
+			.count();
 	}
 
 	static Task task(ProcessInstance journey, String key) {
@@ -127,13 +885,24 @@ class VictimSafeguardingProcessTest {
 		ENGINE.getTaskService().complete(task(journey, key).getId(), new HashMap<>(answers));
 	}
 
-	static void runJobs(ProcessInstance journey, String activityId) {
-		for (Job pending : ENGINE.getManagementService()
+	static List<Job> jobs(ProcessInstance journey, String activityId) {
+		return ENGINE.getManagementService()
 			.createJobQuery()
 			.processInstanceId(journey.getId())
 			.activityId(activityId)
-			.list()) {
-			execute(pending);
+			.list();
+	}
+
+	static Job single(List<Job> jobs) {
+		assertThat(jobs).hasSize(1);
+		return jobs.get(0);
+	}
+
+	static void runJobs(ProcessInstance journey, String activityId) {
+		List<Job> pending = jobs(journey, activityId);
+		assertThat(pending).as("jobs at %s", activityId).isNotEmpty();
+		for (Job job : pending) {
+			execute(job);
 		}
 	}
 

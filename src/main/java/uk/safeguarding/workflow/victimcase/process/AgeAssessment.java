@@ -42,9 +42,8 @@ public final class AgeAssessment {
 			execution.setVariable(Variables.PATHWAY, Pathway.CHILD);
 			execution.setVariable(Variables.AGE_UNCERTAIN, false);
 			execution.setVariable(Variables.MAY_BE_UNDER_18, true);
-			// children's services were told of an adult, if anyone: the child path
-			// records the referral
-			execution.setVariable("secureChildReferral", false);
+			// childrensServicesNotified stays as it is: a notice about an adult told
+			// no one of a child, so the child path records the referral
 		}
 	}
 
