@@ -13,13 +13,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +31,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  * Central's embedded binaries: the engine and case-record schemas are created, a case
  * opens, the hub is notified, and no personal data reaches an engine table.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
 				"spring.mail.port=3026", "safeguarding.local-mail.enabled=false" })
@@ -52,7 +53,18 @@ class PostgresJourneyTest {
 
 	static EmbeddedPostgres startPostgres() {
 		try {
-			return EmbeddedPostgres.builder().start();
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			// closed after the application context (closed at the end of this class) has
+			// stopped using it
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// the JVM is exiting
+				}
+			}));
+			return postgres;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start the embedded PostgreSQL", ex);
@@ -64,11 +76,6 @@ class PostgresJourneyTest {
 		registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		POSTGRES.close();
 	}
 
 	@Test
