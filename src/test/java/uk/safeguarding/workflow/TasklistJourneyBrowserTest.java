@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,9 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 
@@ -54,8 +59,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + TasklistJourneyBrowserTest.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025" })
+				"SAFEGUARDING_DEMO_PASSWORD=" + TasklistJourneyBrowserTest.PASSWORD, "spring.mail.host=127.0.0.1" })
 class TasklistJourneyBrowserTest {
 
 	static final String PASSWORD = "Browser-Test-Pa55!";
@@ -74,8 +78,15 @@ class TasklistJourneyBrowserTest {
 
 	static final String MY_TEAMS_TASKS = "My team's tasks";
 
+	/** The mail catcher, on a free port (other builds on the machine may hold 3025). */
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry properties) {
+		properties.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
 
 	@RegisterExtension
 	TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
@@ -332,7 +343,7 @@ class TasklistJourneyBrowserTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(Arrays.toString(mash.getAllRecipients())).contains("mash@cardiff.example.gov.uk");
-		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mash)).doesNotContain("Browser Test Person");
+		assertThat(GreenMailUtil.getBody(mash)).doesNotContain("Browser Test Person");
 		lap("engine and mail checked");
 	}
 
@@ -341,7 +352,7 @@ class TasklistJourneyBrowserTest {
 		if (Boolean.getBoolean("docs.screenshots")) {
 			Files.createDirectories(DOC_IMAGES);
 			Files.copy(OUTPUT.resolve(name), DOC_IMAGES.resolve(name),
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 
@@ -349,7 +360,7 @@ class TasklistJourneyBrowserTest {
 		try {
 			return String.valueOf(message.getSubject());
 		}
-		catch (jakarta.mail.MessagingException ex) {
+		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
