@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -50,10 +52,6 @@ final class Tasklist {
 		wait.ignoring(ElementClickInterceptedException.class);
 		wait.ignoring(NoSuchElementException.class);
 		return wait;
-	}
-
-	WebDriver driver() {
-		return this.driver;
 	}
 
 	// ---------------------------------------------------------------- session
@@ -102,10 +100,6 @@ final class Tasklist {
 				+ literal(taskName) + "]]");
 	}
 
-	boolean isListed(String taskName) {
-		return !this.driver.findElements(taskItem(taskName)).isEmpty();
-	}
-
 	void waitUntilListed(String taskName) {
 		waiting().withMessage(() -> "task '" + taskName + "' to be listed")
 			.until(ExpectedConditions.presenceOfElementLocated(taskItem(taskName)));
@@ -151,6 +145,24 @@ final class Tasklist {
 
 	/** Completes the open task and waits until the current filter no longer lists it. */
 	void complete(String taskName) {
+		String refusal = submitTask(taskName);
+		if (refusal != null) {
+			throw new IllegalStateException("Tasklist could not complete '" + taskName + "': " + refusal);
+		}
+		waitUntilNotListed(taskName);
+	}
+
+	/** Clicks Complete expecting the server to refuse; returns what Tasklist tells the user. */
+	String completeRefused(String taskName) {
+		String refusal = submitTask(taskName);
+		if (refusal == null) {
+			throw new IllegalStateException("'" + taskName + "' was completed, but a refusal was expected");
+		}
+		return refusal;
+	}
+
+	/** Clicks Complete; returns null once the task is done, or the error notice shown instead. */
+	private String submitTask(String taskName) {
 		By completeButton = By.xpath("//section[contains(@class,'task-details')]"
 				+ "//button[@ng-click='complete()'][normalize-space(.)='Complete'][not(@disabled)]");
 		waiting().withMessage(() -> "an enabled Complete button for '" + taskName + "'; form errors: "
@@ -166,17 +178,16 @@ final class Tasklist {
 		// Tasklist closes a completed task's details; a refusal shows as an error notice instead
 		By details = By.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
 				+ literal(taskName) + "]");
-		waiting().withMessage(() -> "task '" + taskName + "' to be completed")
+		return waiting().withMessage(() -> "task '" + taskName + "' to be completed or refused")
 			.until((d) -> {
 				for (WebElement error : d.findElements(By.cssSelector(".page-notifications .alert-danger"))) {
 					if (error.isDisplayed()) {
-						throw new IllegalStateException(
-								"Tasklist could not complete '" + taskName + "': " + error.getText().strip());
+						return Optional.of(error.getText().strip());
 					}
 				}
-				return d.findElements(details).isEmpty();
-			});
-		waitUntilNotListed(taskName);
+				return d.findElements(details).isEmpty() ? Optional.<String>empty() : null;
+			})
+			.orElse(null);
 	}
 
 	/** Closes Tasklist's notices (they cover the bottom right corner, where the form's buttons are). */
@@ -238,8 +249,7 @@ final class Tasklist {
 
 	void text(String key, String value) {
 		WebElement input = field(key).findElement(By.cssSelector("input, textarea"));
-		input.clear();
-		input.sendKeys(value);
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
 	}
 
 	void number(String key, int value) {
@@ -299,11 +309,12 @@ final class Tasklist {
 		WebElement field = field(key);
 		typeDate(field.findElement(By.cssSelector("input[id$='-date']")), date);
 		WebElement timeInput = field.findElement(By.cssSelector("input[id$='-time']"));
+		String text = time.format(DateTimeFormatter.ofPattern("HH:mm"));
 		timeInput.click();
-		timeInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), time.format(DateTimeFormatter.ofPattern("HH:mm")));
+		timeInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
 		timeInput.sendKeys(Keys.TAB);
-		waiting().withMessage(() -> "time of '" + key + "' to be accepted")
-			.until((d) -> timeInput.getDomProperty("value").equals(time.format(DateTimeFormatter.ofPattern("HH:mm"))));
+		waiting().withMessage(() -> "time '" + text + "' of '" + key + "' to be accepted")
+			.until((d) -> text.equals(timeInput.getDomProperty("value")));
 	}
 
 	private void typeDate(WebElement input, LocalDate date) {
@@ -323,7 +334,7 @@ final class Tasklist {
 		if (shown == null || shown.isBlank()) {
 			return false;
 		}
-		List<Integer> numbers = java.util.Arrays.stream(shown.split("\\D+"))
+		List<Integer> numbers = Arrays.stream(shown.split("\\D+"))
 			.filter((part) -> !part.isEmpty())
 			.map(Integer::valueOf)
 			.sorted()
