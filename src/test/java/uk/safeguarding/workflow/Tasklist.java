@@ -26,11 +26,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Page helpers for Camunda 7 Tasklist and the Camunda Forms (form-js) it renders, written the way
- * a user works: log in, pick a filter, open a task by its name, claim it, fill the form, complete.
- * Form fields are found by their key (form-js gives each input the id {@code ...-Field_<key>}, as
- * every field id in {@code forms/} is {@code Field_<key>}); what is typed or clicked is what a user
- * would type or click.
+ * Page helpers for Camunda 7 Tasklist and the Camunda Forms (form-js) it renders, written
+ * the way a user works: log in, pick a filter, open a task by its name, claim it, fill
+ * the form, complete. Form fields are found by their key (form-js gives each input the id
+ * {@code ...-Field_<key>}, as every field id in {@code forms/} is {@code Field_<key>});
+ * what is typed or clicked is what a user would type or click.
  */
 final class Tasklist {
 
@@ -79,7 +79,7 @@ final class Tasklist {
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
 	}
 
-	// ---------------------------------------------------------------- filters and the task list
+	// ------------------------------------------------- filters and the task list
 
 	private static By filterLocator(String name) {
 		return By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][h4[@uib-tooltip="
@@ -128,9 +128,9 @@ final class Tasklist {
 			.until(ExpectedConditions.elementToBeClickable(taskItem(taskName)));
 		item.findElement(By.cssSelector("h4.task a")).click();
 		waiting().withMessage(() -> "the details of task '" + taskName + "'")
-			.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-					"//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
-							+ literal(taskName) + "]")));
+			.until(ExpectedConditions.visibilityOfElementLocated(By
+				.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
+						+ literal(taskName) + "]")));
 		waitForForm();
 	}
 
@@ -152,7 +152,7 @@ final class Tasklist {
 		waitUntilNotListed(taskName);
 	}
 
-	/** Clicks Complete expecting the server to refuse; returns what Tasklist tells the user. */
+	/** Clicks Complete expecting a refusal; returns what Tasklist tells the user. */
 	String completeRefused(String taskName) {
 		String refusal = submitTask(taskName);
 		if (refusal == null) {
@@ -161,36 +161,35 @@ final class Tasklist {
 		return refusal;
 	}
 
-	/** Clicks Complete; returns null once the task is done, or the error notice shown instead. */
+	/** Clicks Complete; returns null once done, or the error notice shown instead. */
 	private String submitTask(String taskName) {
 		By completeButton = By.xpath("//section[contains(@class,'task-details')]"
 				+ "//button[@ng-click='complete()'][normalize-space(.)='Complete'][not(@disabled)]");
-		waiting().withMessage(() -> "an enabled Complete button for '" + taskName + "'; form errors: "
-				+ validationErrors())
+		waiting()
+			.withMessage(() -> "an enabled Complete button for '" + taskName + "'; form errors: " + validationErrors())
 			.until((d) -> {
-				// Tasklist's notices sit over the form's buttons: close them as a user would
+				// notices cover the form's buttons: close them, as a user would
 				dismissNotifications();
 				WebElement button = d.findElement(completeButton);
 				scrollIntoView(button);
 				button.click();
 				return true;
 			});
-		// Tasklist closes a completed task's details; a refusal shows as an error notice instead
-		By details = By.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
-				+ literal(taskName) + "]");
-		return waiting().withMessage(() -> "task '" + taskName + "' to be completed or refused")
-			.until((d) -> {
-				for (WebElement error : d.findElements(By.cssSelector(".page-notifications .alert-danger"))) {
-					if (error.isDisplayed()) {
-						return Optional.of(error.getText().strip());
-					}
+		// done: Tasklist closes the task's details; refused: it shows an error notice
+		By details = By
+			.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
+					+ literal(taskName) + "]");
+		return waiting().withMessage(() -> "task '" + taskName + "' to be completed or refused").until((d) -> {
+			for (WebElement error : d.findElements(By.cssSelector(".page-notifications .alert-danger"))) {
+				if (error.isDisplayed()) {
+					return Optional.of(error.getText().strip());
 				}
-				return d.findElements(details).isEmpty() ? Optional.<String>empty() : null;
-			})
-			.orElse(null);
+			}
+			return d.findElements(details).isEmpty() ? Optional.<String>empty() : null;
+		}).orElse(null);
 	}
 
-	/** Closes Tasklist's notices (they cover the bottom right corner, where the form's buttons are). */
+	/** Closes Tasklist's notices (they cover the form's buttons, bottom right). */
 	void dismissNotifications() {
 		for (WebElement close : this.driver.findElements(By.cssSelector(".page-notifications .alert button.close"))) {
 			if (close.isDisplayed()) {
@@ -202,19 +201,19 @@ final class Tasklist {
 	// ---------------------------------------------------------------- starting a process
 
 	void startProcess(String processName) {
-		waiting()
-			.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Start process']")))
+		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Start process']")))
 			.click();
-		waiting().until(ExpectedConditions.elementToBeClickable(
-				By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)=" + literal(processName) + "]")))
+		waiting()
+			.until(ExpectedConditions.elementToBeClickable(
+					By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)=" + literal(processName) + "]")))
 			.click();
 		waitForForm();
 	}
 
 	void submitStartForm() {
 		waiting()
-			.until(ExpectedConditions.elementToBeClickable(
-					By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Start'][not(@disabled)]")))
+			.until(ExpectedConditions.elementToBeClickable(By
+				.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Start'][not(@disabled)]")))
 			.click();
 		waiting().withMessage(() -> "the start dialog to close")
 			.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
@@ -319,7 +318,8 @@ final class Tasklist {
 
 	private void typeDate(WebElement input, LocalDate date) {
 		String placeholder = input.getDomAttribute("placeholder");
-		String pattern = (placeholder == null || placeholder.isBlank()) ? "MM/dd/yyyy" : placeholder.replace("mm", "MM");
+		String pattern = (placeholder == null || placeholder.isBlank()) ? "MM/dd/yyyy"
+				: placeholder.replace("mm", "MM");
 		String text = date.format(DateTimeFormatter.ofPattern(pattern));
 		input.click();
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
@@ -351,7 +351,9 @@ final class Tasklist {
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 	}
 
-	/** Scrolls the form so that this field is near the top of the screen (for pictures). */
+	/**
+	 * Scrolls the form so that this field is near the top of the screen (for pictures).
+	 */
 	void scrollToField(String key) {
 		((JavascriptExecutor) this.driver).executeScript("""
 				const field = arguments[0];

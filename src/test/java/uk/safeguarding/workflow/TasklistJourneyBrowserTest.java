@@ -47,11 +47,12 @@ import org.springframework.util.FileSystemUtils;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 
 /**
- * The adult journey of spec section 2 as its users work it, in headless Chromium through Tasklist
- * and the Camunda Forms alone: the officer reports a potential victim and records the first steps,
- * the supervisor allocates and deploys, the liaison officer assesses needs and seeks informed
- * consent, the officer records the NRM referral and the Home Office decisions, the supervisor closes
- * the case. Runs only where Debian's {@code chromium} and {@code chromium-driver} are installed.
+ * The adult journey of spec section 2 as its users work it, in headless Chromium through
+ * Tasklist and the Camunda Forms alone: the officer reports a potential victim and
+ * records the first steps, the supervisor allocates and deploys, the liaison officer
+ * assesses needs and seeks informed consent, the officer records the NRM referral and the
+ * Home Office decisions, the supervisor closes the case. Runs only where Debian's
+ * {@code chromium} and {@code chromium-driver} are installed.
  *
  * <p>
  * A failure leaves a screenshot and the page's HTML in {@code target/browser/}. With
@@ -61,7 +62,9 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
 				"SAFEGUARDING_DEMO_PASSWORD=" + TasklistJourneyBrowserTest.PASSWORD, "spring.mail.host=127.0.0.1",
-				// Selenium 4.31 has no DevTools for this Chromium: nothing here needs them
+				// the mail goes to this test's GreenMail, not the local mail catcher
+				"safeguarding.local-mail.enabled=false",
+				// Selenium 4.31 lacks DevTools for this Chromium; none are used
 				"logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error",
 				"logging.level.org.openqa.selenium.chromium.ChromiumDriver=error" })
 class TasklistJourneyBrowserTest {
@@ -124,7 +127,7 @@ class TasklistJourneyBrowserTest {
 
 	Tasklist tasklist;
 
-	/** How long each part of the journey took, printed at the end (for keeping the test quick). */
+	/** How long each part of the journey took, printed at the end. */
 	final StringBuilder timings = new StringBuilder();
 
 	long lap = System.nanoTime();
@@ -143,14 +146,14 @@ class TasklistJourneyBrowserTest {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--window-size=1400,1000",
-				"--user-data-dir=" + this.profile);
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000", "--user-data-dir=" + this.profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
-			// a UK user's browser works in London time (headless Chromium keeps US date style whatever
-			// its language: the date pickers show mm/dd/yyyy, and the helpers type what they show)
+			// a UK user's browser works in London time; headless Chromium keeps the
+			// US date style whatever its language (the date pickers show mm/dd/yyyy,
+			// and the helpers type what the pickers show)
 			.withEnvironment(Map.of("TZ", LONDON.getId()))
 			.build();
 		this.driver = new ChromeDriver(service, options);
@@ -239,7 +242,8 @@ class TasklistJourneyBrowserTest {
 		assertThat(ui.listedTasks()).contains("Assess victim needs")
 			.doesNotContain("Allocate investigator", "Deploy victim liaison", "Agree victim strategy");
 		ui.openFilter(MY_TASKS);
-		ui.waitUntilNotListed("Seek informed consent"); // not the liaison officer's own task yet
+		// not yet the liaison officer's own task: this is the filter's own list
+		ui.waitUntilNotListed("Seek informed consent");
 		assertThat(ui.listedTasks()).doesNotContain("Allocate investigator", "Deploy victim liaison",
 				"Agree victim strategy");
 		ui.logout();
@@ -249,7 +253,7 @@ class TasklistJourneyBrowserTest {
 		ui.login("supervisor", PASSWORD);
 		ui.openTask(MY_TEAMS_TASKS, "Allocate investigator");
 		ui.claimIfNeeded();
-		// only a PIP2+ investigator can be allocated: the server refuses anyone else, and says why
+		// only a PIP2+ investigator: the server refuses anyone else, and says why
 		ui.text("investigator", "liaison");
 		String refusal = ui.completeRefused("Allocate investigator");
 		assertThat(refusal).contains("cannot be allocated", "investigators").doesNotContain("ENGINE-");
@@ -274,7 +278,7 @@ class TasklistJourneyBrowserTest {
 		ui.logout();
 
 		lap("supervisor: allocate, deploy, strategy");
-		// 4. the deployed liaison officer: needs assessment and the informed-consent conversation
+		// 4. the deployed liaison officer: needs assessment, informed consent
 		ui.login("liaison", PASSWORD);
 		ui.openTask(MY_TASKS, "Assess victim needs");
 		ui.checkbox("needsAssessmentCompleted", true);
@@ -331,7 +335,8 @@ class TasklistJourneyBrowserTest {
 
 		lap("supervisor: case closure");
 		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(journey.getId()).count())
-			.as("the case is no longer running").isZero();
+			.as("the case is no longer running")
+			.isZero();
 		List<String> endEvents = this.historyService.createHistoricActivityInstanceQuery()
 			.processInstanceId(journey.getId())
 			.activityType("noneEndEvent")
@@ -353,7 +358,7 @@ class TasklistJourneyBrowserTest {
 			.singleResult()
 			.getEndActivityId()).isEqualTo(VictimSafeguardingProcess.Events.CASE_CLOSED);
 
-		// the area's safeguarding hub was told, without identifying data (adult, no care needs)
+		// the area's hub was told, without identifying data (adult, no care needs)
 		assertThat(greenMail.waitForIncomingEmail(10_000, 1)).as("the MASH email").isTrue();
 		MimeMessage mash = Arrays.stream(greenMail.getReceivedMessages())
 			.filter((message) -> subject(message).contains(caseReference))
@@ -368,8 +373,7 @@ class TasklistJourneyBrowserTest {
 		this.tasklist.screenshot(OUTPUT.resolve(name));
 		if (Boolean.getBoolean("docs.screenshots")) {
 			Files.createDirectories(DOC_IMAGES);
-			Files.copy(OUTPUT.resolve(name), DOC_IMAGES.resolve(name),
-					StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(OUTPUT.resolve(name), DOC_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

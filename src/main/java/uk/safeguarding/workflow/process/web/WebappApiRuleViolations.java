@@ -12,20 +12,22 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist submits forms through the webapps' own engine API ({@code /camunda/api/engine}), not
- * {@code /engine-rest}: without this, a refused step reaches the user as an HTTP 500 whose message
- * wraps the rule in engine internals ("Cannot submit task form &lt;id&gt;: ENGINE-03051 There was an
- * exception while invoking the TaskListener. Message: '...'"). This gives that API the same answers
- * as {@code /engine-rest}: a 400 with the rule's own message.
+ * Tasklist submits forms through the webapps' own engine API
+ * ({@code /camunda/api/engine}), not {@code /engine-rest}: without this, a refused step
+ * reaches the user as an HTTP 500 whose message wraps the rule in engine internals
+ * ("Cannot submit task form &lt;id&gt;: ENGINE-03051 There was an exception while
+ * invoking the TaskListener. Message: '...'"). This gives that API the same answers as
+ * {@code /engine-rest}: a 400 with the rule's own message.
  *
  * <p>
- * Camunda's webapp initializer registers the servlet "Engine Api" only when no servlet of that name
- * exists, so whichever initializer runs first, the servlet ends up with the product's providers.
+ * Camunda's webapp initializer registers the servlet "Engine Api" only when no servlet of
+ * that name exists, so whichever initializer runs first, the servlet ends up with the
+ * product's providers.
  */
 @Component
 class WebappApiRuleViolations implements ServletContextInitializer {
 
-	/** The name Camunda's {@code CamundaBpmWebappInitializer} gives the webapps' engine API. */
+	/** The name Camunda's webapp initializer gives the webapps' engine API. */
 	static final String ENGINE_API = "Engine Api";
 
 	static final String PROVIDERS = RuleViolationResponses.Direct.class.getName() + ","
