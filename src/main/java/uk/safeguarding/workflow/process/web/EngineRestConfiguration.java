@@ -11,6 +11,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	protected void registerAdditionalResources() {
 		register(RuleViolationResponses.Direct.class);
 		register(RuleViolationResponses.Wrapped.class);
+		register(ClientErrorResponses.class);
 	}
 
 }
