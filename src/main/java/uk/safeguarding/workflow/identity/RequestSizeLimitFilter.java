@@ -26,17 +26,28 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			tooLarge(response);
 			return;
 		}
-		if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-			// no length given (chunked): read at most the limit, then decide
+		if ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) {
+			// read at most the limit (a chunked body has no length), then decide
 			CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY_BYTES);
 			if (cached.exceeded()) {
 				tooLarge(response);
+				return;
+			}
+			if (isJson(request) && cached.text().strip().equals("null")) {
+				// the engine REST API answers a JSON null body with a
+				// NullPointerException (500)
+				ErrorResponses.send(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+						"The request body is null: send a JSON object.");
 				return;
 			}
 			chain.doFilter(cached, response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean isJson(HttpServletRequest request) {
+		return request.getContentType() != null && request.getContentType().contains("json");
 	}
 
 	private static void tooLarge(HttpServletResponse response) throws IOException {

@@ -39,6 +39,11 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 
 	@Override
 	public Response toResponse(ProcessEngineException exception) {
+		Response response = clientError(exception);
+		return (response != null) ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+	}
+
+	static Response clientError(Throwable exception) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			String text = String.valueOf(cause.getMessage());
 			for (ClientError error : CLIENT_ERRORS) {
@@ -53,7 +58,49 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 				}
 			}
 		}
-		return ExceptionHandlerHelper.getInstance().getResponse(exception);
+		return null;
+	}
+
+	static Response badRequest(String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "InvalidRequestException");
+		body.put("message", message);
+		return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+	}
+
+	/** A body that is not JSON, or JSON of the wrong shape. */
+	@Provider
+	@Priority(1)
+	static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException exception) {
+			return badRequest(
+					"The request body is not valid JSON of the expected shape: send an object such as {\"variables\": {\"name\": {\"value\": ..., \"type\": \"String\"}}}.");
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class UnparseableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+			return new UnreadableJson().toResponse(exception);
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class MismatchedJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+			return new UnreadableJson().toResponse(exception);
+		}
+
 	}
 
 }
