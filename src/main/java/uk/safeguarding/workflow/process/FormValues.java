@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Reads what a form or a REST client submitted, with a specific, actionable message for
@@ -22,6 +24,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class FormValues {
 
 	public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	static final Pattern UNSAFE_TEXT = Pattern.compile("[$#]\\s*\\{|<\\s*script", Pattern.CASE_INSENSITIVE);
+
+	static final int MAX_TEXT = 4000;
 
 	private final VariableScope scope;
 
@@ -82,7 +88,38 @@ public final class FormValues {
 			throw new SafeguardingRuleViolation(field,
 					label + " is too long: at most " + maxLength + " characters (" + field + ").");
 		}
+		refuseMarkup(field, text);
 		return text.strip();
+	}
+
+	/**
+	 * Refuses text that looks like an expression or a script ({@code ${...}},
+	 * {@code #{...}}, {@code <script}). The engine never evaluates variable values, but a
+	 * value like this in a case is either a mistake or an attack on whoever displays it.
+	 */
+	static void refuseMarkup(String field, String text) {
+		if (UNSAFE_TEXT.matcher(text).find()) {
+			throw new SafeguardingRuleViolation(field, "The text in " + field
+					+ " cannot contain ${, #{ or <script>: write it in plain words, without code or expressions.");
+		}
+	}
+
+	/**
+	 * Checks every text value a step or a start can see, including fields that no rule
+	 * reads: no expression or script text, nothing longer than the engine's text column
+	 * (4,000 characters).
+	 */
+	public void refuseUnsafeText() {
+		for (String name : this.scope.getVariableNames()) {
+			TypedValue typed = this.scope.getVariableTyped(name, false);
+			if (typed instanceof StringValue string && string.getValue() != null) {
+				if (string.getValue().length() > MAX_TEXT) {
+					throw new SafeguardingRuleViolation(name,
+							"The text in " + name + " is too long: at most " + MAX_TEXT + " characters.");
+				}
+				refuseMarkup(name, string.getValue());
+			}
+		}
 	}
 
 	public String requiredMatching(String field, String label, Pattern pattern, String format) {

@@ -24,7 +24,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * <li>the hard gates and flags of {@link JourneyGuard} on every human step, before any
  * other listener;</li>
  * <li>the product's own listeners (case record) after them;</li>
- * <li>Java serialization of variables off; group ids such as {@code first-responders}
+ * <li>Java serialization of variables off, deserialization allow-listing on, no
+ * expressions in ad-hoc task queries; group ids such as {@code first-responders}
  * allowed.</li>
  * </ul>
  */
@@ -52,6 +53,16 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setJavaSerializationFormatEnabled(false);
+		// object variables are deserialized only into allow-listed types (none beyond
+		// the engine's own defaults)
+		configuration.setDeserializationTypeValidationEnabled(true);
+		configuration.setDeserializationAllowedPackages("");
+		configuration.setDeserializationAllowedClasses("");
+		// no expressions in task queries sent by clients; stored filters keep theirs
+		// (Tasklist's "My tasks"), and only administrators may store one
+		// (StoredQueryExpressionFilter)
+		configuration.setEnableExpressionsInAdhocQueries(false);
+		configuration.setEnableExpressionsInStoredQueries(true);
 		// the contract's group ids have hyphens (first-responders, victim-liaison)
 		configuration.setGroupResourceWhitelistPattern(GROUP_IDS);
 		configuration.setEnableDefaultDbHistoryEventHandler(false);

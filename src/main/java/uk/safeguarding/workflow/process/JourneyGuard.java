@@ -47,6 +47,7 @@ public class JourneyGuard implements TaskListener {
 			return;
 		}
 		FormValues form = new FormValues(task);
+		form.refuseUnsafeText();
 		switch (task.getTaskDefinitionKey()) {
 			case UserTasks.RECORD_IMMEDIATE_SAFEGUARDING -> immediateSafeguarding(form);
 			case UserTasks.RECORD_CRIME -> crime(form);

@@ -11,6 +11,10 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	protected void registerAdditionalResources() {
 		register(RuleViolationResponses.Direct.class);
 		register(RuleViolationResponses.Wrapped.class);
+		register(ClientErrorResponses.class);
+		register(ClientErrorResponses.UnreadableJson.class);
+		register(ClientErrorResponses.UnparseableJson.class);
+		register(ClientErrorResponses.MismatchedJson.class);
 	}
 
 }

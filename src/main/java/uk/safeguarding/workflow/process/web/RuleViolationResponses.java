@@ -61,8 +61,11 @@ final class RuleViolationResponses {
 		@Override
 		public Response toResponse(RestException exception) {
 			SafeguardingRuleViolation violation = find(exception);
-			return (violation != null) ? badRequest(violation)
-					: ExceptionHandlerHelper.getInstance().getResponse(exception);
+			if (violation != null) {
+				return badRequest(violation);
+			}
+			Response clientError = ClientErrorResponses.clientError(exception);
+			return (clientError != null) ? clientError : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}
 
 	}

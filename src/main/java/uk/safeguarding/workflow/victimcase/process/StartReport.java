@@ -31,6 +31,7 @@ public record StartReport(NewCase newCase, String exploitationTypes, String indi
 	public static StartReport read(VariableScope variables, String reportingOfficer, String processInstanceId,
 			Instant now) {
 		FormValues form = new FormValues(variables);
+		form.refuseUnsafeText();
 		String areaCode = form.requiredMatching(Variables.AREA_CODE, "The local authority area code", ONS_CODE,
 				"an ONS code: E or W followed by 8 digits, e.g. W06000015");
 		String types = form.requiredList(Variables.EXPLOITATION_TYPES, "Exploitation types", EXPLOITATION_TYPES);

@@ -1,0 +1,77 @@
+package uk.safeguarding.workflow.identity;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/** A request whose (size-limited) body a filter has read, readable again downstream. */
+final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+	private final byte[] body;
+
+	private final boolean exceeded;
+
+	CachedBodyRequest(HttpServletRequest request) throws IOException {
+		this(request, RequestSizeLimitFilter.MAX_BODY_BYTES);
+	}
+
+	CachedBodyRequest(HttpServletRequest request, long limit) throws IOException {
+		super(request);
+		this.body = request.getInputStream().readNBytes((int) limit + 1);
+		this.exceeded = this.body.length > limit;
+	}
+
+	boolean exceeded() {
+		return this.exceeded;
+	}
+
+	String text() {
+		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public ServletInputStream getInputStream() {
+		ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+		return new ServletInputStream() {
+
+			@Override
+			public int read() {
+				return in.read();
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				return in.read(b, off, len);
+			}
+
+			@Override
+			public boolean isFinished() {
+				return in.available() == 0;
+			}
+
+			@Override
+			public boolean isReady() {
+				return true;
+			}
+
+			@Override
+			public void setReadListener(ReadListener listener) {
+				throw new UnsupportedOperationException();
+			}
+
+		};
+	}
+
+	@Override
+	public BufferedReader getReader() {
+		return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,82 @@
+package uk.safeguarding.workflow.identity;
+
+import jakarta.servlet.Filter;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The product's web controls, in the order a request meets them:
+ * <ol>
+ * <li>security headers on every response;</li>
+ * <li>bodies over 1 MB refused (413) on the REST APIs and the webapps' APIs;</li>
+ * <li>HTTP Basic authentication against the engine's identity service for the engine REST
+ * API ({@code /engine-rest}) and the product's API ({@code /api}); the engine then
+ * applies its authorizations to the authenticated user (without this filter
+ * {@code /engine-rest} is open to anyone);</li>
+ * <li>Camunda Admin's initial setup closed once any user exists;</li>
+ * <li>expressions refused in saved filters except from administrators.</li>
+ * </ol>
+ * The webapps ({@code /camunda}) keep their own session login and CSRF filter.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+	@Bean
+	FilterRegistrationBean<Filter> securityHeadersFilter() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+		registration.setName("security-headers");
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> requestSizeLimitFilter() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter());
+		registration.setName("request-size-limit");
+		registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> restAuthenticationFilter() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("rest-authentication");
+		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				HttpBasicAuthenticationProvider.class.getName());
+		registration.setOrder(1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> adminSetupGuard(IdentityService identity) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AdminSetupGuard(identity));
+		registration.setName("admin-setup-guard");
+		registration.addUrlPatterns("/camunda/api/admin/setup/*");
+		registration.setOrder(2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> storedQueryExpressionFilter(IdentityService identity) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				new StoredQueryExpressionFilter(identity));
+		registration.setName("stored-query-expressions");
+		registration.addUrlPatterns("/engine-rest/filter/*", "/camunda/api/engine/engine/default/filter/*",
+				"/engine-rest/task", "/engine-rest/task/count", "/engine-rest/history/task",
+				"/engine-rest/history/task/count", "/camunda/api/engine/engine/default/task",
+				"/camunda/api/engine/engine/default/task/count");
+		registration.setOrder(3);
+		return registration;
+	}
+
+}

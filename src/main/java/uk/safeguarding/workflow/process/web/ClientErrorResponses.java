@@ -1,0 +1,106 @@
+package uk.safeguarding.workflow.process.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+
+/**
+ * Engine errors that the engine REST API answers with 500 although the client caused them
+ * and can fix them: a password that does not meet the policy, a variable of a type the
+ * product does not accept. They become 400 with an actionable message; every other engine
+ * error keeps Camunda's own answer.
+ */
+@Provider
+@Priority(1)
+class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
+
+	record ClientError(String engineMessage, String message) {
+	}
+
+	static final List<ClientError> CLIENT_ERRORS = List.of(new ClientError("Password does not match policy",
+			"The password does not meet the password policy: at least 10 characters with upper and lower case letters, a digit and a symbol."),
+			new ClientError("Cannot deserialize",
+					"A variable has a type the product does not accept: send strings, booleans, numbers and dates only."),
+			new ClientError("is not allowed",
+					"A variable has a type the product does not accept: send strings, booleans, numbers and dates only."),
+			new ClientError("Cannot find serializer",
+					"A variable has a type the product does not accept: send strings, booleans, numbers and dates only."),
+			new ClientError("Java serialization format is prohibited",
+					"Java-serialized variables are not accepted: send strings, booleans, numbers and dates only."));
+
+	@Override
+	public Response toResponse(ProcessEngineException exception) {
+		Response response = clientError(exception);
+		return (response != null) ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+	}
+
+	static Response clientError(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			String text = String.valueOf(cause.getMessage());
+			for (ClientError error : CLIENT_ERRORS) {
+				if (text.contains(error.engineMessage())) {
+					Map<String, Object> body = new LinkedHashMap<>();
+					body.put("type", "InvalidRequestException");
+					body.put("message", error.message());
+					return Response.status(Response.Status.BAD_REQUEST)
+						.type(MediaType.APPLICATION_JSON_TYPE)
+						.entity(body)
+						.build();
+				}
+			}
+		}
+		return null;
+	}
+
+	static Response badRequest(String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "InvalidRequestException");
+		body.put("message", message);
+		return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+	}
+
+	/** A body that is not JSON, or JSON of the wrong shape. */
+	@Provider
+	@Priority(1)
+	static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException exception) {
+			return badRequest(
+					"The request body is not valid JSON of the expected shape: send an object such as {\"variables\": {\"name\": {\"value\": ..., \"type\": \"String\"}}}.");
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class UnparseableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+			return new UnreadableJson().toResponse(exception);
+		}
+
+	}
+
+	@Provider
+	@Priority(1)
+	static class MismatchedJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+
+		@Override
+		public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+			return new UnreadableJson().toResponse(exception);
+		}
+
+	}
+
+}
