@@ -2,6 +2,7 @@ package uk.safeguarding.workflow.safeguarding.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
@@ -14,9 +15,10 @@ import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
 @Component
 public class TaskAssignedListener implements TaskListener {
 
-	private final SafeguardingNotifier notifier;
+	private final ObjectProvider<SafeguardingNotifier> notifier;
 
-	public TaskAssignedListener(SafeguardingNotifier notifier) {
+	// lazy: the engine's plugins are built before the engine's services exist
+	public TaskAssignedListener(ObjectProvider<SafeguardingNotifier> notifier) {
 		this.notifier = notifier;
 	}
 
@@ -28,8 +30,9 @@ public class TaskAssignedListener implements TaskListener {
 			return;
 		}
 		String step = (task.getName() != null) ? task.getName() : task.getTaskDefinitionKey();
-		this.notifier.notifyAssignee(reference, assignee, step, "task-" + task.getId() + "-" + assignee,
-				task.getProcessInstanceId());
+		this.notifier.getObject()
+			.notifyAssignee(reference, assignee, step, "task-" + task.getId() + "-" + assignee,
+					task.getProcessInstanceId());
 	}
 
 }
