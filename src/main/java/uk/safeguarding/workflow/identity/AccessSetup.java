@@ -80,11 +80,12 @@ public class AccessSetup {
 		grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
 				ProcessDefinitionPermissions.UPDATE_INSTANCE);
 		grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
-		// managers watch every case across teams and areas
+		// managers watch every case across teams and areas, and retry a notice's incident
+		// in Cockpit
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-				ProcessDefinitionPermissions.READ_HISTORY);
+				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
 		grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 		grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ);
 		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
+import uk.safeguarding.workflow.safeguarding.process.TaskAssignedListener;
 import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
 
 /** The engine plugins of the running product. */
@@ -16,8 +17,8 @@ import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
 class EngineConfiguration {
 
 	@Bean
-	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord) {
-		return new JourneyEnginePlugin(List.of(caseRecord), List.of(caseRecord));
+	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, TaskAssignedListener taskAssigned) {
+		return new JourneyEnginePlugin(List.of(caseRecord), List.of(caseRecord), List.of(taskAssigned));
 	}
 
 	@Bean

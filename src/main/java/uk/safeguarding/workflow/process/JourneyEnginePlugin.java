@@ -23,7 +23,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * ({@link PersonalDataHistoryFilter});</li>
  * <li>the hard gates and flags of {@link JourneyGuard} on every human step, before any
  * other listener;</li>
- * <li>the product's own listeners (case record) after them;</li>
+ * <li>the product's own listeners (case record) after them, and on assignment (the
+ * task-assigned notice);</li>
  * <li>Java serialization of variables off, deserialization allow-listing on, no
  * expressions in ad-hoc task queries; group ids such as {@code first-responders}
  * allowed.</li>
@@ -38,7 +39,15 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final List<TaskListener> completeListeners;
 
+	private final List<TaskListener> assignmentListeners;
+
 	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners) {
+		this(createListeners, completeListeners, List.of());
+	}
+
+	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners,
+			List<TaskListener> assignmentListeners) {
+		this.assignmentListeners = List.copyOf(assignmentListeners);
 		JourneyGuard guard = new JourneyGuard();
 		List<TaskListener> create = new ArrayList<>();
 		create.add(guard);
@@ -91,6 +100,9 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 			}
 			for (TaskListener listener : JourneyEnginePlugin.this.completeListeners) {
 				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+			}
+			for (TaskListener listener : JourneyEnginePlugin.this.assignmentListeners) {
+				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
 			}
 		}
 

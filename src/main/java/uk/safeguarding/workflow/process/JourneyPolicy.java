@@ -37,8 +37,12 @@ public class JourneyPolicy {
 	 */
 	private int maxUndecidedContacts = 2;
 
-	/** Retry cycle for jobs that talk to the outside world (notifications). */
-	private String notificationRetryCycle = "R4/PT1M";
+	/**
+	 * Waits between attempts to deliver a notification (and to run the service tasks that
+	 * store them): a list of ISO-8601 durations, one retry after each, or Camunda's
+	 * {@code R<n>/<duration>}. When the last retry fails, an incident appears in Cockpit.
+	 */
+	private String notificationRetryCycle = "PT1M,PT5M,PT15M,PT60M";
 
 	/** Years after closure before the case record's retention is reviewed. */
 	private int retentionReviewYears = 6;
@@ -83,7 +87,18 @@ public class JourneyPolicy {
 	}
 
 	public void setNotificationRetryCycle(String notificationRetryCycle) {
-		this.notificationRetryCycle = notificationRetryCycle;
+		try {
+			String cycle = notificationRetryCycle.strip();
+			String list = cycle.matches("^R\\d+/P.+$") ? cycle.substring(cycle.indexOf('/') + 1) : cycle;
+			for (String part : list.split(",")) {
+				Duration.parse(part.strip());
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("safeguarding.policy.notification-retry-cycle must be a list of "
+					+ "ISO-8601 durations such as PT1M,PT5M,PT15M,PT60M, or R4/PT1M", ex);
+		}
+		this.notificationRetryCycle = notificationRetryCycle.strip();
 	}
 
 	public int getRetentionReviewYears() {

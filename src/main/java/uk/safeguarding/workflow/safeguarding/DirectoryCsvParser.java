@@ -33,6 +33,14 @@ public class DirectoryCsvParser {
 	/** The columns a directory file must have. */
 	public static final List<String> COLUMNS = List.of(HEADER.split(","));
 
+	/**
+	 * Columns a directory file may have: {@code webhook_url}, an area's hub API (https),
+	 * empty when the area is notified by email.
+	 */
+	public static final List<String> OPTIONAL_COLUMNS = List.of("webhook_url");
+
+	private static final String WEBHOOK_URL = "webhook_url";
+
 	private static final String AREA_CODE = "area_code";
 
 	private static final String AREA_NAME = "area_name";
@@ -120,6 +128,20 @@ public class DirectoryCsvParser {
 		return at > 0 && at <= 64 && EMAIL.matcher(value).matches();
 	}
 
+	static boolean isValidWebhookUrl(String value) {
+		try {
+			java.net.URI uri = new java.net.URI(value);
+			if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+				return false;
+			}
+			return "https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme())
+					&& (uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1")));
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
 	private Map<String, Integer> readHeader(CsvRecord header, List<DirectoryProblem> problems) {
 		int line = header.lineNumber();
 		if (header.error() != null) {
@@ -134,8 +156,9 @@ public class DirectoryCsvParser {
 				problems.add(new DirectoryProblem(line, "header column " + (i + 1) + " has no name"));
 				valid = false;
 			}
-			else if (!COLUMNS.contains(name)) {
-				problems.add(new DirectoryProblem(line, "unknown column '" + name + "'; the columns are " + HEADER));
+			else if (!COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
+				problems.add(new DirectoryProblem(line, "unknown column '" + name + "'; the columns are " + HEADER
+						+ " and, optionally, " + String.join(",", OPTIONAL_COLUMNS)));
 			}
 			else if (columns.putIfAbsent(name, i) != null) {
 				problems.add(new DirectoryProblem(line, "column '" + name + "' appears more than once"));
@@ -196,11 +219,16 @@ public class DirectoryCsvParser {
 		}
 		Boolean devolved = bool(fields, DEVOLVED_CHILD_DECISIONS, line, problems);
 		Boolean secure = bool(fields, SECURE_EMAIL, line, problems);
+		String webhookUrl = columns.containsKey(WEBHOOK_URL) ? fields.get(WEBHOOK_URL) : "";
+		if (!webhookUrl.isEmpty() && !isValidWebhookUrl(webhookUrl)) {
+			problems.add(new DirectoryProblem(line,
+					"webhook_url '" + webhookUrl + "' is not an https address (http is allowed only for localhost)"));
+		}
 		if (problems.size() > problemsBefore) {
 			return null;
 		}
 		return new SafeguardingArea(areaCode, areaName, mashEmail, adultEmail, ictgService,
-				ictgEmail.isEmpty() ? null : ictgEmail, devolved, secure);
+				ictgEmail.isEmpty() ? null : ictgEmail, devolved, secure, webhookUrl.isEmpty() ? null : webhookUrl);
 	}
 
 	private String requiredEmail(Fields fields, String column, int line, List<DirectoryProblem> problems) {

@@ -15,7 +15,15 @@ public enum Notice {
 	AGE_ASSESSED_CHILD("ICTG referral after age assessment", "ICTG referral after age assessment"),
 
 	/** To the supervisors when there is immediate risk. */
-	IMMEDIATE_RISK("Immediate risk", "Immediate risk");
+	IMMEDIATE_RISK("Immediate risk", "Immediate risk"),
+
+	/**
+	 * To a named person when a step is assigned to them: the reference and the step only.
+	 */
+	TASK_ASSIGNED("Task assigned", "Task assigned"),
+
+	/** To the case's supervisor, then managers, when a step is overdue. */
+	ESCALATION("Overdue step", "Overdue step");
 
 	private final String referralTitle;
 
@@ -28,6 +36,14 @@ public enum Notice {
 
 	public String title(boolean identifying) {
 		return identifying ? this.referralTitle : this.noticeTitle;
+	}
+
+	/**
+	 * The template file name of this notice, for example {@code case-opened}.
+	 * @return the lower-case, hyphenated name
+	 */
+	public String templateName() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 }

@@ -19,9 +19,17 @@ import java.util.Objects;
  * pilot site
  * @param secureEmail whether the area's channels are accredited secure, so that
  * notifications may carry identifying details
+ * @param webhookUrl the area's safeguarding hub API, or {@code null}: when set, hub
+ * notices (MASH and adult safeguarding) go there as signed JSON instead of by email
  */
 public record SafeguardingArea(String areaCode, String areaName, String mashEmail, String adultSafeguardingEmail,
-		boolean ictgService, String ictgEmail, boolean devolvedChildDecisions, boolean secureEmail) {
+		boolean ictgService, String ictgEmail, boolean devolvedChildDecisions, boolean secureEmail, String webhookUrl) {
+
+	public SafeguardingArea(String areaCode, String areaName, String mashEmail, String adultSafeguardingEmail,
+			boolean ictgService, String ictgEmail, boolean devolvedChildDecisions, boolean secureEmail) {
+		this(areaCode, areaName, mashEmail, adultSafeguardingEmail, ictgService, ictgEmail, devolvedChildDecisions,
+				secureEmail, null);
+	}
 
 	public SafeguardingArea {
 		Objects.requireNonNull(areaCode, "areaCode");

@@ -93,7 +93,7 @@ public class SafeguardingDirectory {
 	 * @param areas the new areas, with no area code twice
 	 * @throws IllegalArgumentException when an area code appears twice
 	 */
-	void replaceAll(List<SafeguardingArea> areas) {
+	synchronized void replaceAll(List<SafeguardingArea> areas) {
 		Map<String, SafeguardingArea> byCode = new HashMap<>();
 		for (SafeguardingArea area : areas) {
 			if (byCode.putIfAbsent(area.areaCode(), area) != null) {

@@ -1,33 +1,24 @@
 package uk.safeguarding.workflow.safeguarding;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
-import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
- * Sends the safeguarding notices of spec section 6 by email. A body carries the case
- * reference, notice type, area, urgency and the contact officer; a victim's name and date
- * of birth only when the directory marks the recipient's channel secure; never the
- * place-of-safety address. Every notice is recorded on the case as a disclosure.
+ * Decides who receives each notice of spec section 6, and how, and stores it in the
+ * {@link NotificationOutbox} in the caller's transaction (the process step's); delivery
+ * follows after commit. A victim's identifying details go only to a recipient whose
+ * directory entry says {@code secure_email=true}, as an attached referral summary; never
+ * the place-of-safety address. A case whose area has no directory entry is not skipped:
+ * the step fails with a message naming the area, and an incident is raised.
  */
 @Service
 public class SafeguardingNotifier {
-
-	private static final Logger log = LoggerFactory.getLogger(SafeguardingNotifier.class);
-
-	private final JavaMailSender mail;
 
 	private final SafeguardingDirectory directory;
 
@@ -35,27 +26,26 @@ public class SafeguardingNotifier {
 
 	private final IdentityService identity;
 
-	private final String from;
+	private final NotificationOutbox outbox;
 
-	public SafeguardingNotifier(JavaMailSender mail, SafeguardingDirectory directory, VictimCaseService cases,
-			IdentityService identity, @Value("${safeguarding.mail.from}") String from) {
-		this.mail = mail;
+	public SafeguardingNotifier(SafeguardingDirectory directory, VictimCaseService cases, IdentityService identity,
+			NotificationOutbox outbox) {
 		this.directory = directory;
 		this.cases = cases;
 		this.identity = identity;
-		this.from = from;
+		this.outbox = outbox;
 	}
 
 	/**
 	 * Notifies the area's safeguarding hub: children's services for a child, adult
 	 * safeguarding for an adult with care and support needs, otherwise a notice with no
-	 * identifying data.
-	 * @return whether the notice was a secure referral about a child (children's services
-	 * now know)
+	 * identifying data. An area with a webhook receives it there (no identifying data).
+	 * @return whether the notice is a secure referral about a child (children's services
+	 * will know)
 	 */
-	public boolean notifyHub(String reference, Notice notice, String occasion) {
+	public boolean notifyHub(String reference, Notice notice, String occasion, String processInstanceId) {
 		VictimCase record = requireCase(reference);
-		SafeguardingArea area = this.directory.require(record.getAreaCode());
+		SafeguardingArea area = requireArea(record, notice);
 		String recipient;
 		String audience;
 		if (record.isChild()) {
@@ -70,98 +60,79 @@ public class SafeguardingNotifier {
 			recipient = area.mashEmail();
 			audience = "Safeguarding hub (no identifying data: adult without care and support needs)";
 		}
+		Channel channel = Channel.EMAIL;
 		boolean identifying = area.secureEmail() && (record.isChild() || record.isCareAndSupportNeeds());
-		send(record, area, recipient, notice, audience, identifying, occasion);
+		if (area.webhookUrl() != null) {
+			recipient = area.webhookUrl();
+			channel = Channel.WEBHOOK;
+			identifying = false;
+		}
+		this.outbox.enqueue(new NoticeRequest(reference, notice, recipient, channel, occasion, audience,
+				area.areaCode(), identifying, null, processInstanceId));
 		return identifying && record.isChild();
 	}
 
 	/**
 	 * Refers a child to the Independent Child Trafficking Guardian service for the area.
 	 */
-	public void referToIctg(String reference, Notice notice, String occasion) {
+	public void referToIctg(String reference, Notice notice, String occasion, String processInstanceId) {
 		VictimCase record = requireCase(reference);
-		SafeguardingArea area = this.directory.require(record.getAreaCode());
+		SafeguardingArea area = requireArea(record, notice);
 		if (!area.ictgService() || area.ictgEmail() == null) {
-			throw new IllegalStateException("Area " + area.areaCode() + " (" + area.areaName()
-					+ ") has no ICTG service in the safeguarding directory; case " + reference + " was not referred.");
+			throw new NotificationDeliveryException(
+					"Could not send the " + notice + " ICTG referral for " + reference + ": area " + area.areaCode()
+							+ " (" + area.areaName() + ") has no ICTG service in the safeguarding directory",
+					true);
 		}
-		send(record, area, area.ictgEmail(), notice, "Independent Child Trafficking Guardian service",
-				area.secureEmail(), occasion);
+		this.outbox.enqueue(new NoticeRequest(reference, notice, area.ictgEmail(), Channel.EMAIL, occasion,
+				"Independent Child Trafficking Guardian service", area.areaCode(), area.secureEmail(), null,
+				processInstanceId));
 	}
 
 	/**
 	 * Alerts every supervisor with an email address that a case carries immediate risk.
+	 * @return how many were alerted
 	 */
-	public int alertSupervisors(String reference, String supervisorsGroup) {
+	public int alertSupervisors(String reference, String supervisorsGroup, String processInstanceId) {
 		VictimCase record = requireCase(reference);
-		SafeguardingArea area = this.directory.require(record.getAreaCode());
+		SafeguardingArea area = requireArea(record, Notice.IMMEDIATE_RISK);
 		List<User> supervisors = this.identity.createUserQuery().memberOfGroup(supervisorsGroup).list();
-		int sent = 0;
+		int queued = 0;
 		for (User supervisor : supervisors) {
 			if (supervisor.getEmail() != null && !supervisor.getEmail().isBlank()) {
-				send(record, area, supervisor.getEmail(), Notice.IMMEDIATE_RISK,
-						"Supervisor: immediate safeguarding is due within 30 minutes", false, "case-opened");
-				sent++;
+				this.outbox.enqueue(new NoticeRequest(reference, Notice.IMMEDIATE_RISK, supervisor.getEmail(),
+						Channel.EMAIL, "case-opened", "Supervisor: immediate safeguarding is due within 30 minutes",
+						area.areaCode(), false, null, processInstanceId));
+				queued++;
 			}
 		}
-		return sent;
+		return queued;
 	}
 
-	private void send(VictimCase record, SafeguardingArea area, String recipient, Notice notice, String audience,
-			boolean identifying, String occasion) {
-		boolean urgent = record.isImmediateRisk() || notice == Notice.VICTIM_MISSING || notice == Notice.IMMEDIATE_RISK;
-		String urgency = urgent ? "URGENT" : "Routine";
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.from);
-		message.setTo(recipient);
-		message.setSubject("[" + urgency + "] " + notice.title(identifying) + " " + record.getReference() + " - "
-				+ area.areaName() + (record.isChild() ? " - child" : " - adult"));
-		message.setText(body(record, area, notice, audience, identifying, urgency, occasion));
-		this.mail.send(message);
-		this.cases.recordDisclosure(record.getReference(), recipient,
-				notice.title(identifying) + (identifying ? " (identifying, secure channel)" : " (no identifying data)"),
-				Instant.now());
-		log.info("Sent {} for case {} to {} ({})", notice, record.getReference(), recipient, occasion);
+	/**
+	 * Tells a named person that a step has been assigned to them: the case reference and
+	 * the step only. Nothing is sent when the person has no email address.
+	 * @param occasion what makes this assignment distinct (the task id and assignee)
+	 * @return whether a notice was stored
+	 */
+	public boolean notifyAssignee(String reference, String assignee, String stepName, String occasion,
+			String processInstanceId) {
+		User user = this.identity.createUserQuery().userId(assignee).singleResult();
+		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+			return false;
+		}
+		this.outbox.enqueue(new NoticeRequest(reference, Notice.TASK_ASSIGNED, user.getEmail(), Channel.EMAIL, occasion,
+				"Assignee", null, false, stepName, processInstanceId));
+		return true;
 	}
 
-	private String body(VictimCase record, SafeguardingArea area, Notice notice, String audience, boolean identifying,
-			String urgency, String occasion) {
-		List<String> lines = new ArrayList<>();
-		lines.add(notice.title(identifying));
-		lines.add("");
-		lines.add("Case reference: " + record.getReference());
-		lines.add("Notice: " + notice.name() + " (" + occasion + ")");
-		lines.add("For: " + audience);
-		lines.add("Area: " + area.areaName() + " (" + area.areaCode() + ")");
-		lines.add("Urgency: " + urgency + (record.isImmediateRisk() ? " - immediate risk reported" : ""));
-		lines.add("Pathway: " + (record.isChild() ? "child (or presumed child)" : "adult"));
-		lines.add("Exploitation types: " + record.getExploitationTypes());
-		if (identifying) {
-			lines.add("");
-			lines.add("Sent over a secure channel:");
-			lines.add("Name or alias: " + record.getVictimName());
-			lines.add("Date of birth: " + ((record.getDateOfBirth() != null) ? record.getDateOfBirth() : "not known")
-					+ ((record.getEstimatedAge() != null) ? " (estimated age " + record.getEstimatedAge() + ")" : ""));
-		}
-		lines.add("");
-		lines.add("Contact officer: " + contact(record.getReportingOfficer()));
-		lines.add("");
-		lines.add(
-				"Quote the case reference in every reply. This notice identifies no one unless it says it was sent over a secure channel.");
-		return String.join("\n", lines);
-	}
-
-	private String contact(String userId) {
-		if (userId == null) {
-			return "the force's modern slavery single point of contact";
-		}
-		User user = this.identity.createUserQuery().userId(userId).singleResult();
-		if (user == null) {
-			return userId;
-		}
-		String name = ((user.getFirstName() != null) ? user.getFirstName() + " " : "")
-				+ ((user.getLastName() != null) ? user.getLastName() : "");
-		return name.strip() + ((user.getEmail() != null) ? " <" + user.getEmail() + ">" : "");
+	private SafeguardingArea requireArea(VictimCase record, Notice notice) {
+		return this.directory.find(record.getAreaCode())
+			.orElseThrow(() -> new NotificationDeliveryException(
+					"Could not send the " + notice + " notice for " + record.getReference() + ": area "
+							+ record.getAreaCode()
+							+ " is not in the safeguarding directory. Add the area (Directory admin), then retry.",
+					true));
 	}
 
 	private VictimCase requireCase(String reference) {

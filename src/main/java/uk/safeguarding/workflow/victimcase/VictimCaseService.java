@@ -31,11 +31,14 @@ public class VictimCaseService {
 
 	private final AccessLogRepository accessLog;
 
+	private final ChronologyRepository chronology;
+
 	public VictimCaseService(VictimCaseRepository cases, CaseReferenceCounterRepository counters,
-			AccessLogRepository accessLog) {
+			AccessLogRepository accessLog, ChronologyRepository chronology) {
 		this.cases = cases;
 		this.counters = counters;
 		this.accessLog = accessLog;
+		this.chronology = chronology;
 	}
 
 	/**
@@ -166,6 +169,25 @@ public class VictimCaseService {
 		VictimCase record = require(reference);
 		record.addChronology(now, null, "Notification", truncate(purpose + " sent to " + recipient, 500), null);
 		log(now, null, reference, Operation.DISCLOSURE, truncate(purpose + " to " + recipient, 300));
+	}
+
+	/**
+	 * Records a notification event (queued, an attempt, delivered, failed) in the case
+	 * chronology; a delivery is also logged as a disclosure (recipient and purpose). The
+	 * line is written on its own, without changing the case record, so that notices
+	 * delivered at the same time as a step is completed never conflict with it.
+	 * @param reference the case
+	 * @param summary what happened, with no personal data
+	 * @param disclosedTo the recipient when something was disclosed, otherwise
+	 * {@code null}
+	 * @param now when
+	 */
+	public void recordNotificationEvent(String reference, String summary, String disclosedTo, Instant now) {
+		VictimCase record = require(reference);
+		this.chronology.save(new ChronologyEntry(record, now, null, "Notification", truncate(summary, 500), null));
+		if (disclosedTo != null) {
+			log(now, null, reference, Operation.DISCLOSURE, truncate(summary, 300));
+		}
 	}
 
 	private VictimCase require(String reference) {

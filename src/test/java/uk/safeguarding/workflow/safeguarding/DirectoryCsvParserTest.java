@@ -94,8 +94,9 @@ class DirectoryCsvParserTest {
 	void unknownColumn_isReportedOnTheHeaderLine() {
 		String file = HEADER.replace("\n", ",police_force\n") + CARDIFF.replace("\n", ",South Wales\n");
 
-		assertThat(problems(file)).containsExactly(
-				new DirectoryProblem(1, "unknown column 'police_force'; the columns are " + DirectoryCsvParser.HEADER));
+		assertThat(problems(file))
+			.containsExactly(new DirectoryProblem(1, "unknown column 'police_force'; the columns are "
+					+ DirectoryCsvParser.HEADER + " and, optionally, webhook_url"));
 	}
 
 	@Test

@@ -22,7 +22,8 @@ public class AlertSupervisorsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.notifier.alertSupervisors(execution.getProcessBusinessKey(), Groups.SUPERVISORS);
+		this.notifier.alertSupervisors(execution.getProcessBusinessKey(), Groups.SUPERVISORS,
+				execution.getProcessInstanceId());
 	}
 
 }

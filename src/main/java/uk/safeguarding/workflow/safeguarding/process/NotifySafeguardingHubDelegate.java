@@ -22,7 +22,7 @@ public class NotifySafeguardingHubDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Notice notice = Notice.valueOf((String) execution.getVariable(Variables.NOTICE));
 		boolean childrenKnow = this.notifier.notifyHub(execution.getProcessBusinessKey(), notice,
-				Occasion.of(execution));
+				Occasion.of(execution), execution.getProcessInstanceId());
 		if (childrenKnow) {
 			execution.setVariable(Variables.CHILDRENS_SERVICES_NOTIFIED, true);
 		}

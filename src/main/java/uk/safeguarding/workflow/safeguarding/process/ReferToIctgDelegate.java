@@ -24,7 +24,8 @@ public class ReferToIctgDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Notice notice = Notice.valueOf((String) execution.getVariable(Variables.NOTICE));
-		this.notifier.referToIctg(execution.getProcessBusinessKey(), notice, Occasion.of(execution));
+		this.notifier.referToIctg(execution.getProcessBusinessKey(), notice, Occasion.of(execution),
+				execution.getProcessInstanceId());
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
 import uk.safeguarding.workflow.nrm.NrmReferralSummary;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
+import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
+import uk.safeguarding.workflow.safeguarding.NotificationView;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
@@ -34,9 +36,51 @@ class CaseController {
 
 	private final IdentityService identity;
 
-	CaseController(VictimCaseService cases, IdentityService identity) {
+	private final NotificationOutbox notifications;
+
+	CaseController(VictimCaseService cases, IdentityService identity, NotificationOutbox notifications) {
 		this.cases = cases;
 		this.identity = identity;
+		this.notifications = notifications;
+	}
+
+	/**
+	 * Every notification of the case and each delivery attempt: recipient, channel,
+	 * status, attempts, last error, sent time.
+	 */
+	@GetMapping("/{reference}/notifications")
+	List<NotificationView> notifications(@PathVariable String reference) {
+		consult(reference, "Notifications of the case");
+		return this.notifications.forCase(reference);
+	}
+
+	/**
+	 * A supervisor's or manager's answer for a notice whose delivery is unknown (an
+	 * attempt stopped between sending and recording) or failed: {@code delivered=true}
+	 * when the recipient confirms they have it (never sent again), {@code false} to send
+	 * it on the next retry of the incident.
+	 */
+	@org.springframework.web.bind.annotation.PostMapping("/{reference}/notifications/{id}/resolution")
+	List<NotificationView> resolve(@PathVariable String reference, @PathVariable Long id,
+			@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Boolean> answer) {
+		consult(reference, "Resolve a notification's delivery");
+		Authentication user = this.identity.getCurrentAuthentication();
+		if (user.getGroupIds() == null || (!user.getGroupIds().contains(Groups.SUPERVISORS)
+				&& !user.getGroupIds().contains(Groups.MANAGERS))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a supervisor or manager resolves a notice.");
+		}
+		Boolean delivered = answer.get("delivered");
+		if (delivered == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Say whether it was delivered: {\"delivered\": true}");
+		}
+		try {
+			this.notifications.resolve(reference, id, delivered, user.getUserId());
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, ex.getMessage());
+		}
+		return this.notifications.forCase(reference);
 	}
 
 	@GetMapping("/{reference}")

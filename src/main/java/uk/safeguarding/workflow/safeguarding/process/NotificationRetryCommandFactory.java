@@ -1,0 +1,87 @@
+package uk.safeguarding.workflow.safeguarding.process;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
+
+import uk.safeguarding.workflow.process.JourneyPolicy;
+import uk.safeguarding.workflow.safeguarding.NotificationDeliveryException;
+import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
+
+/**
+ * What happens when a job fails. A notification job waits the next interval of the retry
+ * cycle and tries again; when no retries are left, or the failure is permanent (a 4xx
+ * from a webhook, a missing directory entry, an outcome a person must confirm), the job's
+ * retries go to zero at once and the engine raises the incident, whose message is the
+ * failure's. Every other job keeps the engine's own behaviour, except that a permanent
+ * notification failure in it (a service task that finds no directory entry) also raises
+ * its incident at once.
+ */
+class NotificationRetryCommandFactory implements FailedJobCommandFactory {
+
+	private final ObjectProvider<NotificationOutbox> outbox;
+
+	private final ObjectProvider<JourneyPolicy> policy;
+
+	NotificationRetryCommandFactory(ObjectProvider<NotificationOutbox> outbox, ObjectProvider<JourneyPolicy> policy) {
+		this.outbox = outbox;
+		this.policy = policy;
+	}
+
+	@Override
+	public Command<Object> getCommand(String jobId, Throwable exception) {
+		return new RetryCmd(jobId, exception);
+	}
+
+	private final class RetryCmd extends JobRetryCmd {
+
+		RetryCmd(String jobId, Throwable exception) {
+			super(jobId, exception);
+		}
+
+		@Override
+		public Object execute(CommandContext commandContext) {
+			JobEntity job = getJob();
+			if (job == null) {
+				return null;
+			}
+			boolean permanent = NotificationDeliveryException.isPermanent(this.exception);
+			if (!NotificationJobHandler.TYPE.equals(job.getJobHandlerType())) {
+				new DefaultJobRetryCmd(this.jobId, this.exception).execute(commandContext);
+				if (permanent && job.getRetries() > 0) {
+					job.setRetries(0);
+				}
+				return null;
+			}
+			job.unlock();
+			logException(job);
+			if (permanent) {
+				job.setRetries(0);
+			}
+			else {
+				decrementRetries(job);
+			}
+			if (job.getRetries() > 0) {
+				RetrySchedule schedule = RetrySchedule
+					.parse(NotificationRetryCommandFactory.this.policy.getObject().getNotificationRetryCycle());
+				long wait = schedule.waitBefore(job.getRetries()).toMillis();
+				job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait));
+			}
+			else {
+				NotificationRetryCommandFactory.this.outbox.getObject()
+					.retriesExhausted(Long.valueOf(job.getJobHandlerConfigurationRaw()), job.getExceptionMessage());
+			}
+			notifyAcquisition(commandContext);
+			return null;
+		}
+
+	}
+
+}

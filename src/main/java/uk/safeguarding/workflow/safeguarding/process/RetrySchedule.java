@@ -1,0 +1,53 @@
+package uk.safeguarding.workflow.safeguarding.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The waits between delivery attempts, from
+ * {@code safeguarding.policy.notification-retry-cycle}: either a list of ISO-8601
+ * durations ({@code PT1M,PT5M,PT15M,PT60M}: a retry after each) or Camunda's repeat form
+ * ({@code R4/PT1M}: four retries a minute apart). A notice is tried once, then once after
+ * each wait; then an incident is raised.
+ */
+public record RetrySchedule(List<Duration> waits) {
+
+	private static final Pattern REPEAT = Pattern.compile("^R(\\d+)/(P.+)$");
+
+	public static RetrySchedule parse(String cycle) {
+		if (cycle == null || cycle.isBlank()) {
+			throw new IllegalArgumentException("The notification retry cycle is empty");
+		}
+		List<Duration> waits = new ArrayList<>();
+		Matcher repeat = REPEAT.matcher(cycle.strip());
+		if (repeat.matches()) {
+			Duration wait = Duration.parse(repeat.group(2));
+			for (int i = 0; i < Integer.parseInt(repeat.group(1)); i++) {
+				waits.add(wait);
+			}
+		}
+		else {
+			for (String part : cycle.split(",")) {
+				waits.add(Duration.parse(part.strip()));
+			}
+		}
+		return new RetrySchedule(List.copyOf(waits));
+	}
+
+	/** Attempts in all: the first and one after each wait. */
+	public int attempts() {
+		return this.waits.size() + 1;
+	}
+
+	/**
+	 * The wait before the next attempt, when {@code retriesLeft} retries remain.
+	 */
+	Duration waitBefore(int retriesLeft) {
+		int index = Math.max(0, Math.min(this.waits.size() - 1, this.waits.size() - retriesLeft));
+		return this.waits.isEmpty() ? Duration.ZERO : this.waits.get(index);
+	}
+
+}

@@ -1,0 +1,7 @@
+package uk.safeguarding.workflow.victimcase;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ChronologyRepository extends JpaRepository<ChronologyEntry, Long> {
+
+}
