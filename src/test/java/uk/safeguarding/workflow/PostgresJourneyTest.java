@@ -32,9 +32,11 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  * opens, the hub is notified, and no personal data reaches an engine table.
  */
 @DirtiesContext
-// last: its engine (also named "default") replaces the H2 context's in Camunda's static
-// registry, so the cached H2 context must not be used after it
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+// second, after the browser test and before the shared context: the webapps and the REST
+// API find
+// their engine by name ("default") in a JVM-wide registry that only one live application
+// may hold
+@org.junit.jupiter.api.Order(2)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
 				"spring.mail.port=3026", "safeguarding.local-mail.enabled=false" })

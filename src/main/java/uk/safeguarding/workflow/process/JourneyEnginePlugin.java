@@ -61,6 +61,12 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> pre = new ArrayList<>();
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+			pre.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+		}
+		pre.add(new ConcurrentUpdateRetry());
+		configuration.setCustomPreCommandInterceptorsTxRequired(pre);
 		configuration.setJavaSerializationFormatEnabled(false);
 		// object variables are deserialized only into allow-listed types (none beyond
 		// the engine's own defaults)

@@ -53,7 +53,7 @@ public final class JourneyTestEngine {
 	public static ProcessEngine build(String name) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
-		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+		configuration.setJdbcUrl("jdbc:h2:mem:engine-only-" + name + ";DB_CLOSE_DELAY=-1");
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
 		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
 		configuration.setJobExecutorActivate(false);

@@ -70,6 +70,7 @@ class VictimSafeguardingProcessTest {
 
 	@BeforeEach
 	void setUp() {
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(ENGINE);
 		JourneyTestEngine.registerFakes();
 		JourneyFixtures.createPeople(ENGINE);
 		ENGINE.getIdentityService().setAuthenticatedUserId("officer");
