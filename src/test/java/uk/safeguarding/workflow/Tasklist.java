@@ -124,9 +124,18 @@ final class Tasklist {
 	/** Opens the task from the current filter and waits for its form. */
 	void openTask(String filter, String taskName) {
 		openFilter(filter);
-		WebElement item = waiting().withMessage(() -> "task '" + taskName + "' in filter '" + filter + "'")
-			.until(ExpectedConditions.elementToBeClickable(taskItem(taskName)));
-		item.findElement(By.cssSelector("h4.task a")).click();
+		// the list re-renders as it refreshes: find and click again if the element went
+		// stale
+		waiting().withMessage(() -> "task '" + taskName + "' in filter '" + filter + "'")
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((driver) -> {
+				WebElement item = ExpectedConditions.elementToBeClickable(taskItem(taskName)).apply(driver);
+				if (item == null) {
+					return false;
+				}
+				item.findElement(By.cssSelector("h4.task a")).click();
+				return true;
+			});
 		waiting().withMessage(() -> "the details of task '" + taskName + "'")
 			.until(ExpectedConditions.visibilityOfElementLocated(By
 				.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="

@@ -126,6 +126,27 @@ public class SafeguardingNotifier {
 		return true;
 	}
 
+	/**
+	 * Tells people that a step is overdue: the case reference, the step and who it is
+	 * for, nothing about the victim. Once per task, level and recipient (the occasion).
+	 * @param userIds the people to tell (those without an email address are skipped)
+	 * @return how many notices were stored
+	 */
+	public int notifyOverdue(String reference, List<String> userIds, String stepName, String audience, String occasion,
+			String processInstanceId) {
+		int stored = 0;
+		for (String userId : userIds) {
+			User user = this.identity.createUserQuery().userId(userId).singleResult();
+			if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+				continue;
+			}
+			this.outbox.enqueue(new NoticeRequest(reference, Notice.ESCALATION, user.getEmail(), Channel.EMAIL,
+					occasion, audience, null, false, stepName, processInstanceId));
+			stored++;
+		}
+		return stored;
+	}
+
 	private SafeguardingArea requireArea(VictimCase record, Notice notice) {
 		return this.directory.find(record.getAreaCode())
 			.orElseThrow(() -> new NotificationDeliveryException(

@@ -1,0 +1,103 @@
+package uk.safeguarding.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import uk.safeguarding.workflow.deadlines.OverdueEscalation;
+import uk.safeguarding.workflow.process.JourneyFixtures;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
+import uk.safeguarding.workflow.safeguarding.NotificationView;
+
+/**
+ * An overdue step escalates to the case's supervisor, then, still overdue one working day
+ * later, to managers; once per task and level, recorded on the task and the case.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
+				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
+				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
+class OverdueEscalationTest {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	OverdueEscalation escalation;
+
+	@Autowired
+	NotificationOutbox outbox;
+
+	@Autowired
+	TaskService tasks;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void anOverdueStep_escalatesToTheSupervisorOnce_thenToManagersAWorkingDayLater() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		LocalDateTime identified = LocalDateTime.now(ZoneId.of("Europe/London"))
+			.minusHours(3)
+			.truncatedTo(ChronoUnit.MINUTES);
+		report.put("identifiedAt", identified.toString());
+		Map<String, Object> started = new RestJourney(this.rest).start("officer", report).getBody();
+		String reference = (String) started.get("businessKey");
+		String id = (String) started.get("id");
+		String safeguarding = this.tasks.createTaskQuery()
+			.processInstanceId(id)
+			.taskDefinitionKey(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING)
+			.singleResult()
+			.getId();
+
+		this.escalation.sweep();
+		assertThat(escalations(reference)).as("immediate safeguarding was due 2 hours after identification")
+			.extracting(NotificationView::recipient, NotificationView::occasion)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("supervisor@police.example.org",
+					"overdue-" + safeguarding + "-level-1"));
+		assertThat(this.tasks.getVariableLocal(safeguarding, OverdueEscalation.ESCALATION_LEVEL)).isEqualTo(1);
+
+		this.escalation.sweep();
+		assertThat(escalations(reference)).as("once per task and level").hasSize(1);
+
+		// a week later (more than one working day, whatever the bank holidays): the
+		// managers
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
+		this.escalation.sweep();
+		assertThat(escalations(reference)).extracting(NotificationView::recipient, NotificationView::occasion)
+			.contains(org.assertj.core.groups.Tuple.tuple("manager@police.example.org",
+					"overdue-" + safeguarding + "-level-2"));
+		assertThat(this.tasks.getVariableLocal(safeguarding, OverdueEscalation.ESCALATION_LEVEL)).isEqualTo(2);
+		int afterManagers = escalations(reference).size();
+		this.escalation.sweep();
+		assertThat(escalations(reference)).as("no level is escalated twice").hasSize(afterManagers);
+	}
+
+	private List<NotificationView> escalations(String reference) {
+		return this.outbox.forCase(reference).stream().filter((view) -> "ESCALATION".equals(view.notice())).toList();
+	}
+
+}
