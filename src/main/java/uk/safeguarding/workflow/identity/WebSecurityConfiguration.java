@@ -45,6 +45,20 @@ class WebSecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * The s62 access log of reads through the engine's endpoints: inside the
+	 * authentication filters, so that it knows who read.
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> engineReadAccessLogRegistration(
+			uk.safeguarding.workflow.victimcase.web.EngineReadAccessLog accessLog) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(accessLog);
+		registration.setName("engine-read-access-log");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<Filter> restAuthenticationFilter() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(

@@ -195,6 +195,22 @@ public class VictimCaseService {
 			.orElseThrow(() -> new IllegalStateException("No case record " + reference));
 	}
 
+	/**
+	 * Logs a person's read of a case's data through an engine endpoint (task form data,
+	 * variables, history), without reading the record itself.
+	 */
+	public void recordConsultation(String reference, String userId, String endpoint) {
+		log(Instant.now(), userId, reference, Operation.CONSULTATION, truncate(endpoint, 300));
+	}
+
+	/**
+	 * The access log of one case, oldest first: for managers and subject access requests.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<AccessLogEntry> accessLog(String reference) {
+		return this.accessLog.findByCaseReferenceOrderByAtAscIdAsc(reference);
+	}
+
 	private void log(Instant at, String userId, String reference, Operation operation, String purpose) {
 		this.accessLog.save(new AccessLogEntry(at, userId, reference, operation, purpose));
 	}
