@@ -73,26 +73,26 @@ class OverdueEscalationTest {
 			.singleResult()
 			.getId();
 
-		this.escalation.sweep();
+		this.escalation.sweep(id);
 		assertThat(escalations(reference)).as("immediate safeguarding was due 2 hours after identification")
 			.extracting(NotificationView::recipient, NotificationView::occasion)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("supervisor@police.example.org",
 					"overdue-" + safeguarding + "-level-1"));
 		assertThat(this.tasks.getVariableLocal(safeguarding, OverdueEscalation.ESCALATION_LEVEL)).isEqualTo(1);
 
-		this.escalation.sweep();
+		this.escalation.sweep(id);
 		assertThat(escalations(reference)).as("once per task and level").hasSize(1);
 
 		// a week later (more than one working day, whatever the bank holidays): the
 		// managers
 		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
-		this.escalation.sweep();
+		this.escalation.sweep(id);
 		assertThat(escalations(reference)).extracting(NotificationView::recipient, NotificationView::occasion)
 			.contains(org.assertj.core.groups.Tuple.tuple("manager@police.example.org",
 					"overdue-" + safeguarding + "-level-2"));
 		assertThat(this.tasks.getVariableLocal(safeguarding, OverdueEscalation.ESCALATION_LEVEL)).isEqualTo(2);
 		int afterManagers = escalations(reference).size();
-		this.escalation.sweep();
+		this.escalation.sweep(id);
 		assertThat(escalations(reference)).as("no level is escalated twice").hasSize(afterManagers);
 	}
 

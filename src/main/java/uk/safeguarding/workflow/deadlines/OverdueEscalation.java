@@ -89,11 +89,21 @@ public class OverdueEscalation {
 	 * @return how many escalation notices were stored
 	 */
 	public int sweep() {
+		return sweep(null);
+	}
+
+	/**
+	 * Escalates the overdue steps of one case (or of every case when
+	 * {@code processInstanceId} is null).
+	 * @return how many escalation notices were stored
+	 */
+	public int sweep(String processInstanceId) {
 		Date now = ClockUtil.getCurrentTime();
-		List<Task> overdue = this.tasks.createTaskQuery()
-			.processDefinitionKey(VictimSafeguardingProcess.KEY)
-			.dueBefore(now)
-			.list();
+		var query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY).dueBefore(now);
+		if (processInstanceId != null) {
+			query.processInstanceId(processInstanceId);
+		}
+		List<Task> overdue = query.list();
 		int stored = 0;
 		for (Task task : overdue) {
 			try {
