@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -47,10 +46,7 @@ import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
  * The directory administered over REST (good and bad imports, audit, ICTG coverage
  * changes) and webhook delivery to a local receiver that checks the signature.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
+@SharedApplicationTest
 class DirectoryAndWebhookTest {
 
 	static final String HEADER = "area_code,area_name,mash_email,adult_safeguarding_email,ictg_service,ictg_email,"

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
@@ -29,10 +28,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  * Whole journeys through the running application: engine REST with HTTP Basic as the demo
  * users, the real case record, and a real SMTP conversation with GreenMail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
+@SharedApplicationTest
 class JourneyApplicationTest {
 
 	@RegisterExtension

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -54,10 +53,7 @@ import uk.safeguarding.workflow.safeguarding.NotificationView;
  * exactly one delivery. The job executor is paused so that each attempt is an explicit
  * job execution (no waiting for back-off).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
+@SharedApplicationTest
 class NotificationDeliveryTest {
 
 	static final String CARDIFF_MASH = "mash@cardiff.example.gov.uk";

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import uk.safeguarding.workflow.deadlines.OverdueEscalation;
@@ -29,10 +28,7 @@ import uk.safeguarding.workflow.safeguarding.NotificationView;
  * An overdue step escalates to the case's supervisor, then, still overdue one working day
  * later, to managers; once per task and level, recorded on the task and the case.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
+@SharedApplicationTest
 class OverdueEscalationTest {
 
 	@RegisterExtension

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import uk.safeguarding.workflow.process.JourneyFixtures;
@@ -31,10 +30,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  * product's and the engine's loggers at DEBUG, leaves the name, date of birth and
  * place-of-safety address in no log line.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:journey;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
+@SharedApplicationTest
 class PersonalDataInLogsTest {
 
 	@RegisterExtension
