@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -27,9 +28,8 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 
 /**
  * The groups of spec section 1 and what each may do, created at start when missing (every
- * profile). Each group works only the tasks of its own steps: the engine grants task
- * access through the task's candidate group or assignee; no group gets force-wide task or
- * instance rights except managers.
+ * profile). No group gets force-wide task or instance rights except managers (read only):
+ * each case is opened to the people connected to it by {@link CaseAccess}.
  */
 @Component
 public class AccessSetup {
@@ -39,7 +39,8 @@ public class AccessSetup {
 	static final Map<String, String> GROUP_NAMES = Map.of(Groups.FIRST_RESPONDERS, "Officers and first responders",
 			Groups.VICTIM_LIAISON, "Victim liaison (MSVLO or police SPOC)", Groups.SUPERVISORS,
 			"Supervisors (sergeant / DS)", Groups.INVESTIGATORS, "Investigators (PIP2 or higher)", Groups.MANAGERS,
-			"Managers (inspector and above)", Groups.ADMINISTRATORS, "Camunda administrators (break glass)");
+			"Managers (inspector and above)", Groups.ADMINISTRATORS, "Camunda administrators (break glass)",
+			Groups.USER_ADMINISTRATORS, "Administrators (users, groups and the directory; no cases)");
 
 	private final IdentityService identity;
 
@@ -62,7 +63,7 @@ public class AccessSetup {
 	public void setUp() {
 		GROUP_NAMES.forEach(this::group);
 		for (String group : Groups.ALL) {
-			if (group.equals(Groups.ADMINISTRATORS)) {
+			if (group.equals(Groups.ADMINISTRATORS) || group.equals(Groups.USER_ADMINISTRATORS)) {
 				continue;
 			}
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -75,11 +76,12 @@ public class AccessSetup {
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Groups.FIRST_RESPONDERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 		grant(Groups.FIRST_RESPONDERS, Resources.DEPLOYMENT, "*", Permissions.READ);
-		// supervisors correlate messages (missing episodes, age assessments) and watch
-		// their cases
-		grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
+		// no group may update every case: a case's supervisor correlates its messages
+		// (missing episodes, age assessments) through CaseAccess; remove the force-wide
+		// grants earlier versions made
+		revoke(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
 				ProcessDefinitionPermissions.UPDATE_INSTANCE);
-		grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
+		revoke(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
 		// managers watch every case across teams and areas, and retry a notice's incident
 		// in Cockpit
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -89,6 +91,12 @@ public class AccessSetup {
 		grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 		grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ);
 		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		// day-to-day administrators manage people and the directory, not cases: no
+		// Tasklist, no process, task or history rights
+		grant(Groups.USER_ADMINISTRATORS, Resources.APPLICATION, "admin", Permissions.ACCESS);
+		grant(Groups.USER_ADMINISTRATORS, Resources.USER, "*", Permissions.ALL);
+		grant(Groups.USER_ADMINISTRATORS, Resources.GROUP, "*", Permissions.ALL);
+		grant(Groups.USER_ADMINISTRATORS, Resources.GROUP_MEMBERSHIP, "*", Permissions.ALL);
 		filter("My tasks", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
 		filter("My team's tasks", 2,
 				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
@@ -99,7 +107,8 @@ public class AccessSetup {
 		if (this.identity.createGroupQuery().groupId(id).count() == 0) {
 			Group group = this.identity.newGroup(id);
 			group.setName(name);
-			group.setType(id.equals(Groups.ADMINISTRATORS) ? "SYSTEM" : "WORKFLOW");
+			group.setType(
+					id.equals(Groups.ADMINISTRATORS) || id.equals(Groups.USER_ADMINISTRATORS) ? "SYSTEM" : "WORKFLOW");
 			this.identity.saveGroup(group);
 		}
 	}
@@ -119,6 +128,30 @@ public class AccessSetup {
 			authorization.addPermission(permission);
 		}
 		this.authorizations.saveAuthorization(authorization);
+	}
+
+	private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+		Authorization existing = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (existing == null) {
+			return;
+		}
+		existing.setResource(resource);
+		if (!existing.isPermissionGranted(permission)) {
+			return;
+		}
+		existing.removePermission(permission);
+		if (existing instanceof AuthorizationEntity entity && entity.getPermissions() == Permissions.NONE.getValue()) {
+			this.authorizations.deleteAuthorization(existing.getId());
+		}
+		else {
+			this.authorizations.saveAuthorization(existing);
+		}
+		log.info("Revoked the force-wide {} of group {} on {} {}", permission.getName(), group, resource.resourceName(),
+				resourceId);
 	}
 
 	private void filter(String name, int priority, TaskQuery query) {

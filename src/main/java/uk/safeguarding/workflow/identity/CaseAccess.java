@@ -1,64 +1,298 @@
 package uk.safeguarding.workflow.identity;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
+
 /**
- * Opens a case to a person connected to it (the reporting officer, the allocated
- * investigator, the deployed liaison officer, the case's supervisor): they may read its
- * process instance. Group membership alone opens no case.
+ * Who may see and work a case (spec section 1): only the people connected to it — the
+ * reporting officer, the allocated investigator, the deployed liaison officer, the case's
+ * supervisor, anyone a step is assigned to — and managers. Group membership alone opens
+ * no case.
+ * <p>
+ * A connected person may read the case's process instance and every one of its tasks, and
+ * work the tasks whose candidate group they belong to. The case's supervisor may also
+ * reassign any of its tasks and correlate its messages (a missing episode, an age
+ * assessment).
+ * <p>
+ * Until someone of a step's group is connected, the step is open to that group: a new
+ * case's "Allocate investigator" and "Deploy victim liaison" go to every supervisor until
+ * one of them acts, and that supervisor then holds the case. Liaison steps are the
+ * exception: they wait, unseen by the liaison group, until a liaison officer is deployed
+ * to the case (the deployment assigns them).
+ * <p>
+ * The grants are made as the journey connects people, inside the engine command that does
+ * it (see {@link CaseAccessTaskListener}); the engine's own group-wide task grants for
+ * candidate groups are switched off ({@link CaseAuthorizationProvider}).
  */
 @Service
 public class CaseAccess {
 
+	private static final Permission[] SEE = { Permissions.READ };
+
+	private static final Permission[] WORK = { Permissions.READ, Permissions.UPDATE };
+
 	private final AuthorizationService authorizations;
 
-	public CaseAccess(@Lazy AuthorizationService authorizations) {
+	private final IdentityService identity;
+
+	private final TaskService tasks;
+
+	public CaseAccess(@Lazy AuthorizationService authorizations, @Lazy IdentityService identity,
+			@Lazy TaskService tasks) {
 		this.authorizations = authorizations;
+		this.identity = identity;
+		this.tasks = tasks;
 	}
 
 	/**
-	 * Grants a connected person read access to the case's process instance. Runs inside
-	 * the engine command that connects them, without the caller needing rights over
-	 * authorizations.
+	 * Connects a person to a case: they may read its process instance and its open tasks,
+	 * and work those of their groups. Runs inside the engine command that connects them,
+	 * without the caller needing rights over authorizations.
 	 */
 	public void connect(String userId, String processInstanceId) {
 		if (userId == null || processInstanceId == null) {
 			return;
 		}
-		CommandContext context = Context.getCommandContext();
-		if (context != null) {
-			context.runWithoutAuthorization(() -> {
-				grant(userId, processInstanceId);
-				return null;
-			});
+		privileged(() -> {
+			grantUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, SEE);
+			return null;
+		});
+	}
+
+	/**
+	 * Applies the rule to every open task of the case except {@code completingTaskId} (it
+	 * is about to end), and to the case's process instance: after people were connected,
+	 * or when the case's supervisor is known.
+	 */
+	public void refresh(String processInstanceId, String completingTaskId) {
+		if (processInstanceId == null) {
+			return;
+		}
+		privileged(() -> {
+			Map<String, Set<String>> open = new LinkedHashMap<>();
+			for (Task task : this.tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+				if (!task.getId().equals(completingTaskId)) {
+					open.put(task.getId(), candidateGroups(this.tasks.getIdentityLinksForTask(task.getId())));
+				}
+			}
+			apply(processInstanceId, open);
+			return null;
+		});
+	}
+
+	/** Applies the rule to a task being created (not yet visible to queries). */
+	public void openTask(String processInstanceId, String taskId, Set<IdentityLink> links) {
+		if (processInstanceId == null) {
+			return;
+		}
+		privileged(() -> {
+			apply(processInstanceId, Map.of(taskId, candidateGroups(links)));
+			return null;
+		});
+	}
+
+	/** The people connected to a case: every user who may read its process instance. */
+	public Set<String> connectedPeople(String processInstanceId) {
+		return privileged(() -> {
+			Set<String> people = new LinkedHashSet<>();
+			for (Authorization authorization : find(null, null, Resources.PROCESS_INSTANCE, processInstanceId)) {
+				if (authorization.getUserId() != null && !Authorization.ANY.equals(authorization.getUserId())) {
+					people.add(authorization.getUserId());
+				}
+			}
+			return people;
+		});
+	}
+
+	private void apply(String processInstanceId, Map<String, Set<String>> openTasks) {
+		Set<String> people = connectedPeople(processInstanceId);
+		Map<String, List<String>> groupsOf = new HashMap<>();
+		for (String person : people) {
+			groupsOf.put(person,
+					this.identity.createGroupQuery()
+						.groupMember(person)
+						.list()
+						.stream()
+						.map(org.camunda.bpm.engine.identity.Group::getId)
+						.toList());
+		}
+		List<String> supervisors = people.stream()
+			.filter((person) -> groupsOf.get(person).contains(Groups.SUPERVISORS))
+			.toList();
+		for (Map.Entry<String, Set<String>> task : openTasks.entrySet()) {
+			String taskId = task.getKey();
+			Set<String> candidates = task.getValue();
+			for (String person : people) {
+				boolean ofTheStepsGroup = groupsOf.get(person).stream().anyMatch(candidates::contains);
+				grantUser(person, Resources.TASK, taskId, ofTheStepsGroup ? WORK : SEE);
+				if (supervisors.contains(person)) {
+					grantUser(person, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN);
+				}
+			}
+			for (String group : candidates) {
+				boolean held = people.stream().anyMatch((person) -> groupsOf.get(person).contains(group));
+				if (held || Groups.VICTIM_LIAISON.equals(group)) {
+					revokeGroup(group, Resources.TASK, taskId);
+				}
+				else {
+					grantGroup(group, Resources.TASK, taskId, WORK);
+				}
+			}
+		}
+		if (supervisors.isEmpty()) {
+			// a case nobody supervises yet is open to the supervisors, who also report a
+			// missing episode on it
+			grantGroup(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, processInstanceId, WORK);
 		}
 		else {
-			grant(userId, processInstanceId);
+			revokeGroup(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, processInstanceId);
+			for (String supervisor : supervisors) {
+				grantUser(supervisor, Resources.PROCESS_INSTANCE, processInstanceId, WORK);
+			}
 		}
 	}
 
-	private void grant(String userId, String processInstanceId) {
-		boolean exists = this.authorizations.createAuthorizationQuery()
-			.userIdIn(userId)
-			.resourceType(Resources.PROCESS_INSTANCE)
-			.resourceId(processInstanceId)
-			.count() > 0;
-		if (exists) {
+	private static Set<String> candidateGroups(Iterable<IdentityLink> links) {
+		Set<String> groups = new LinkedHashSet<>();
+		for (IdentityLink link : links) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+				groups.add(link.getGroupId());
+			}
+		}
+		return groups;
+	}
+
+	private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+		grant(userId, null, resource, resourceId, permissions);
+	}
+
+	private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		grant(null, groupId, resource, resourceId, permissions);
+	}
+
+	private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+		List<Authorization> existing = find(userId, groupId, resource, resourceId);
+		Authorization authorization = existing.isEmpty()
+				? this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT) : existing.get(0);
+		// a stored authorization comes back without its resource, which checking and
+		// saving its permissions need
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		boolean changed = existing.isEmpty();
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (!changed) {
 			return;
 		}
-		Authorization authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		authorization.setUserId(userId);
-		authorization.setResource(Resources.PROCESS_INSTANCE);
-		authorization.setResourceId(processInstanceId);
-		authorization.addPermission(Permissions.READ);
+		if (!existing.isEmpty() && isNewInThisCommand(authorization)) {
+			// still to be inserted: it is inserted with the permissions just added
+			return;
+		}
+		if (existing.isEmpty()) {
+			authorization.setUserId(userId);
+			authorization.setGroupId(groupId);
+		}
 		this.authorizations.saveAuthorization(authorization);
+	}
+
+	private void revokeGroup(String groupId, Resource resource, String resourceId) {
+		for (Authorization authorization : find(null, groupId, resource, resourceId)) {
+			this.authorizations.deleteAuthorization(authorization.getId());
+		}
+	}
+
+	/**
+	 * Grant authorizations on one resource, for one user or group (or anyone when both
+	 * are null): those stored, and those made earlier in this command that are not stored
+	 * yet (a query cannot see them, and a second row would break the unique key).
+	 */
+	private List<Authorization> find(String userId, String groupId, Resource resource, String resourceId) {
+		Map<String, Authorization> found = new LinkedHashMap<>();
+		CommandContext context = Context.getCommandContext();
+		if (context != null) {
+			var entityManager = context.getDbEntityManager();
+			for (AuthorizationEntity cached : entityManager.getCachedEntitiesByType(AuthorizationEntity.class)) {
+				if (!entityManager.getDbEntityCache().isDeleted(cached)
+						&& matches(cached, userId, groupId, resource, resourceId)) {
+					found.put(cached.getId(), cached);
+				}
+			}
+		}
+		var query = this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(resource)
+			.resourceId(resourceId);
+		if (userId != null) {
+			query.userIdIn(userId);
+		}
+		if (groupId != null) {
+			query.groupIdIn(groupId);
+		}
+		for (Authorization stored : query.list()) {
+			if (context == null || !isDeleted(context, stored)) {
+				found.putIfAbsent(stored.getId(), stored);
+			}
+		}
+		return new ArrayList<>(found.values());
+	}
+
+	private static boolean isNewInThisCommand(Authorization authorization) {
+		CommandContext context = Context.getCommandContext();
+		return context != null && authorization instanceof AuthorizationEntity entity
+				&& context.getDbEntityManager().getDbEntityCache().isTransient(entity);
+	}
+
+	private static boolean isDeleted(CommandContext context, Authorization stored) {
+		return stored instanceof AuthorizationEntity entity
+				&& context.getDbEntityManager().getDbEntityCache().isDeleted(entity);
+	}
+
+	private static boolean matches(AuthorizationEntity authorization, String userId, String groupId, Resource resource,
+			String resourceId) {
+		return authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+				&& authorization.getResourceType() == resource.resourceType()
+				&& Objects.equals(authorization.getResourceId(), resourceId)
+				&& (userId == null || userId.equals(authorization.getUserId()))
+				&& (groupId == null || groupId.equals(authorization.getGroupId()));
+	}
+
+	private static <T> T privileged(Supplier<T> work) {
+		CommandContext context = Context.getCommandContext();
+		if (context != null) {
+			return context.runWithoutAuthorization(work::get);
+		}
+		return work.get();
 	}
 
 }

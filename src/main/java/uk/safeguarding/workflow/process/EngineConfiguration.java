@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
+import uk.safeguarding.workflow.identity.CaseAccessTaskListener;
 import uk.safeguarding.workflow.safeguarding.process.TaskAssignedListener;
 import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
 
@@ -17,8 +18,11 @@ import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
 class EngineConfiguration {
 
 	@Bean
-	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, TaskAssignedListener taskAssigned) {
-		return new JourneyEnginePlugin(List.of(caseRecord), List.of(caseRecord), List.of(taskAssigned));
+	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, CaseAccessTaskListener caseAccess,
+			TaskAssignedListener taskAssigned) {
+		// the case record first: it connects the people a step names, then their access
+		return new JourneyEnginePlugin(List.of(caseRecord, caseAccess), List.of(caseRecord, caseAccess),
+				List.of(taskAssigned, caseAccess));
 	}
 
 	@Bean

@@ -300,6 +300,12 @@ public final class VictimSafeguardingProcess {
 
 		public static final String ADMINISTRATORS = "camunda-admin";
 
+		/**
+		 * Day-to-day administration (spec section 1): users, groups and the directory,
+		 * never cases. {@code camunda-admin} is the audited break-glass account.
+		 */
+		public static final String USER_ADMINISTRATORS = "user-administrators";
+
 		public static final List<String> ALL = List.of(FIRST_RESPONDERS, VICTIM_LIAISON, SUPERVISORS, INVESTIGATORS,
 				MANAGERS, ADMINISTRATORS);
 

@@ -26,15 +26,17 @@ import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.UnknownAreaException;
 
 /**
- * The directory over REST, for administrators ({@code camunda-admin}) only: list, add,
- * change, import a CSV file, and the audit of changes. The page {@code /directory.html}
- * uses it.
+ * The directory over REST, for administrators ({@code user-administrators}, or the
+ * break-glass {@code camunda-admin}) only: list, add, change, import a CSV file, and the
+ * audit of changes. The page {@code /directory.html} uses it.
  */
 @RestController
 @RequestMapping("/api/directory")
 class DirectoryController {
 
 	static final String ADMINISTRATORS = "camunda-admin";
+
+	static final String USER_ADMINISTRATORS = "user-administrators";
 
 	private final DirectoryAdministration directory;
 
@@ -92,9 +94,10 @@ class DirectoryController {
 		if (user == null) {
 			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in to administer the directory.");
 		}
-		if (user.getGroupIds() == null || !user.getGroupIds().contains(ADMINISTRATORS)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only administrators (" + ADMINISTRATORS + ") can administer the directory.");
+		if (user.getGroupIds() == null || (!user.getGroupIds().contains(ADMINISTRATORS)
+				&& !user.getGroupIds().contains(USER_ADMINISTRATORS))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators (" + USER_ADMINISTRATORS
+					+ " or " + ADMINISTRATORS + ") can administer the directory.");
 		}
 		return user.getUserId();
 	}
