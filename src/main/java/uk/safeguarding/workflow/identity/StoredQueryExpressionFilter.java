@@ -9,15 +9,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 
 /**
  * Camunda evaluates expressions ({@code ${...}}, {@code #{...}}) stored in a saved
@@ -77,21 +71,7 @@ class StoredQueryExpressionFilter extends OncePerRequestFilter {
 	}
 
 	private boolean isAdministrator(HttpServletRequest request) {
-		String userId = null;
-		Authentication current = this.identity.getCurrentAuthentication();
-		if (current != null) {
-			userId = current.getUserId();
-		}
-		else {
-			HttpSession session = request.getSession(false);
-			Authentications authentications = (session != null) ? AuthenticationUtil.getAuthsFromSession(session)
-					: null;
-			if (authentications != null && authentications.getAuthenticationForProcessEngine("default") != null) {
-				userId = authentications.getAuthenticationForProcessEngine("default").getName();
-			}
-		}
-		return userId != null
-				&& this.identity.createUserQuery().userId(userId).memberOfGroup(Groups.ADMINISTRATORS).count() > 0;
+		return RequestUser.isBreakGlassAdministrator(this.identity, request);
 	}
 
 }

@@ -20,7 +20,9 @@ import org.springframework.core.Ordered;
  * applies its authorizations to the authenticated user (without this filter
  * {@code /engine-rest} is open to anyone);</li>
  * <li>Camunda Admin's initial setup closed once any user exists;</li>
- * <li>expressions refused in saved filters except from administrators.</li>
+ * <li>expressions refused in saved filters except from administrators;</li>
+ * <li>changes to a case outside its forms and messages refused (setting variables, moving
+ * or deleting a case, comments and attachments).</li>
  * </ol>
  * The webapps ({@code /camunda}) keep their own session login and CSRF filter.
  */
@@ -77,6 +79,15 @@ class WebSecurityConfiguration {
 		registration.setName("admin-setup-guard");
 		registration.addUrlPatterns("/camunda/api/admin/setup/*");
 		registration.setOrder(2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> engineChangeGuard(IdentityService identity) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineChangeGuard(identity));
+		registration.setName("engine-change-guard");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(4);
 		return registration;
 	}
 
