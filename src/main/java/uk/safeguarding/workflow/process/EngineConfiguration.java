@@ -10,6 +10,7 @@ import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
 import uk.safeguarding.workflow.safeguarding.process.TaskAssignedListener;
 import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
+import uk.safeguarding.workflow.victimcase.process.MessagePayloadListener;
 
 /** The engine plugins of the running product. */
 @Configuration(proxyBeanMethods = false)
@@ -17,8 +18,10 @@ import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
 class EngineConfiguration {
 
 	@Bean
-	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, TaskAssignedListener taskAssigned) {
-		return new JourneyEnginePlugin(List.of(caseRecord), List.of(caseRecord), List.of(taskAssigned));
+	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, TaskAssignedListener taskAssigned,
+			MessagePayloadListener messagePayload) {
+		return new JourneyEnginePlugin(List.of(caseRecord), List.of(caseRecord), List.of(taskAssigned),
+				List.of(messagePayload));
 	}
 
 	@Bean
