@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Events;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
+import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.victimcase.PersonalData;
 
 /**
@@ -76,11 +79,8 @@ class PersonalDataInEngineTablesTest {
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
-	/** Has an ICTG service. */
-	static final String CARDIFF = "W06000015";
-
-	/** Has no ICTG service. */
-	static final String HARTLEPOOL = "E06000001";
+	/** Preferred areas, when the shared directory has not been changed by other tests. */
+	static final List<String> PREFERRED_AREAS = List.of("W06000015", "E06000001");
 
 	static final String PREFIX = "Zephyrine-Qx";
 
@@ -98,6 +98,15 @@ class PersonalDataInEngineTablesTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	SafeguardingDirectory directory;
+
+	/** An area with an ICTG service, notified by plain email. */
+	String ictgArea;
+
+	/** An area without an ICTG service, notified by plain email. */
+	String noIctgArea;
 
 	BpmnModelInstance model;
 
@@ -133,6 +142,30 @@ class PersonalDataInEngineTablesTest {
 			this.personalFields.put(task.getId(), personalFieldsOf(task.getCamundaFormRef()));
 		}
 		assertThat(this.personalFields.get(Events.START)).contains("victimName", "dateOfBirth", "circumstancesNotes");
+		// the directory is shared, and other tests change areas (a secure channel, a
+		// webhook): choose areas whose notices go by plain email, so that every path
+		// takes the steps it means to
+		this.ictgArea = area(true);
+		this.noIctgArea = area(false);
+	}
+
+	String area(boolean ictg) {
+		return this.directory.all()
+			.stream()
+			.filter((area) -> area.ictgService() == ictg && !area.secureEmail() && area.webhookUrl() == null)
+			.map(SafeguardingArea::areaCode)
+			.sorted(Comparator.comparing((String code) -> !PREFERRED_AREAS.contains(code)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(
+					"no area in the directory " + (ictg ? "with" : "without") + " ICTG, notified by plain email"));
+	}
+
+	Map<String, Object> adult() {
+		return withArea(JourneyFixtures.adultReport(), this.ictgArea);
+	}
+
+	Map<String, Object> child() {
+		return withArea(JourneyFixtures.childReport(), this.ictgArea);
 	}
 
 	/**
@@ -165,7 +198,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(1)
 	void adultWhoConsents_isReferredDecidedAndClosed_withAnAgeAssessmentThatChangesNothing() throws Exception {
-		Journey journey = new Journey("P01", false).start(JourneyFixtures.adultReport(), adultBirthDate(1));
+		Journey journey = new Journey("P01", false).start(adult(), adultBirthDate(1));
 		journey.step("officer", UserTasks.RECORD_CRIME);
 		journey.step("supervisor", UserTasks.ALLOCATE_INVESTIGATOR);
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
@@ -185,7 +218,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(2)
 	void adultWhoDeclines_isNotifiedAnonymouslySupportedRevisitedReferredAndReconsidered() throws Exception {
-		Map<String, Object> report = JourneyFixtures.adultReport();
+		Map<String, Object> report = adult();
 		report.put("careAndSupportNeeds", true);
 		Journey journey = new Journey("P02", true).start(report, adultBirthDate(2));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
@@ -212,8 +245,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(3)
 	void adultWhoDeclinesTwice_isOfferedClosure_thenFoundToBeAChild_andReferredByAnotherAgency() throws Exception {
-		Journey journey = new Journey("P03", false).start(area(JourneyFixtures.adultReport(), HARTLEPOOL),
-				adultBirthDate(3));
+		Journey journey = new Journey("P03", false).start(withArea(adult(), this.noIctgArea), adultBirthDate(3));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT, "nrmConsent", "DECLINED");
@@ -232,7 +264,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(4)
 	void undecidedAdult_isRecontacted_thenNotifiedAnonymously_withTheOfferKeptOpen() throws Exception {
-		Journey journey = new Journey("P04", true).start(JourneyFixtures.adultReport(), adultBirthDate(4));
+		Journey journey = new Journey("P04", true).start(adult(), adultBirthDate(4));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT, "nrmConsent", "UNDECIDED");
@@ -250,7 +282,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(5)
 	void childInAnIctgArea_isReferredWithoutConsent_andReportedMissing() throws Exception {
-		Journey journey = new Journey("P05", false).start(JourneyFixtures.childReport(), childBirthDate(5));
+		Journey journey = new Journey("P05", false).start(child(), childBirthDate(5));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "policeProtectionUsed", true);
 		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
@@ -268,8 +300,7 @@ class PersonalDataInEngineTablesTest {
 	@Order(6)
 	void childNotInAnIctgArea_isReferredWithoutConsent_thenFoundAdult_andTheCompetentAuthorityIsTold()
 			throws Exception {
-		Journey journey = new Journey("P06", true).start(area(JourneyFixtures.childReport(), HARTLEPOOL),
-				childBirthDate(6));
+		Journey journey = new Journey("P06", true).start(withArea(child(), this.noIctgArea), childBirthDate(6));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
@@ -286,7 +317,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(7)
 	void adultAtImmediateRisk_isReportedMissing_reviewedTwice_andClosedOnRequest() throws Exception {
-		Map<String, Object> report = JourneyFixtures.adultReport();
+		Map<String, Object> report = adult();
 		report.put("immediateRisk", true);
 		report.put("interpreterLanguage", "Tigrinya");
 		Journey journey = new Journey("P07", true).start(report, adultBirthDate(7));
@@ -311,7 +342,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(8)
 	void presumedChild_foundAdultBeforeTheReferral_isAskedForConsent() throws Exception {
-		Map<String, Object> report = JourneyFixtures.adultReport();
+		Map<String, Object> report = adult();
 		report.remove("dateOfBirth");
 		report.put("ageUncertain", true);
 		report.put("mayBeUnder18", true);
@@ -329,7 +360,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(9)
 	void adultFoundToBeAChildBeforeAnyReferral_goesOnTheChildPath() throws Exception {
-		Journey journey = new Journey("P09", true).start(JourneyFixtures.adultReport(), adultBirthDate(9));
+		Journey journey = new Journey("P09", true).start(adult(), adultBirthDate(9));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		journey.ageAssessed(false, childBirthDate(9));
@@ -342,7 +373,7 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(10)
 	void adultFoundToBeAChildAfterTheReferral_isReportedToTheCompetentAuthority() throws Exception {
-		Journey journey = new Journey("P10", false).start(JourneyFixtures.adultReport(), adultBirthDate(10));
+		Journey journey = new Journey("P10", false).start(adult(), adultBirthDate(10));
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT);
@@ -441,7 +472,7 @@ class PersonalDataInEngineTablesTest {
 		return hit.substring(hit.indexOf(" contains ") + " contains ".length());
 	}
 
-	static Map<String, Object> area(Map<String, Object> report, String areaCode) {
+	static Map<String, Object> withArea(Map<String, Object> report, String areaCode) {
 		report.put("areaCode", areaCode);
 		return report;
 	}
