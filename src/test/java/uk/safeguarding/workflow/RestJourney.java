@@ -81,6 +81,35 @@ final class RestJourney {
 			.isEqualTo(204);
 	}
 
+	/** Starts a journey as Tasklist does: the start form submitted. */
+	ResponseEntity<Map<String, Object>> startByForm(String user, Map<String, Object> report) {
+		return exchange(user, HttpMethod.POST, "/engine-rest/process-definition/key/victim-safeguarding/submit-form",
+				Map.of("variables", typed(report)));
+	}
+
+	/** Completes a step as Tasklist does: the task's form submitted. */
+	ResponseEntity<Map<String, Object>> submitForm(String user, String taskId, Map<String, Object> answers) {
+		return exchange(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/submit-form",
+				Map.of("variables", typed(answers)));
+	}
+
+	/**
+	 * Correlates a message to the case with this business key, with these variables; the
+	 * answer's body as text (the correlation results, or the refusal).
+	 */
+	ResponseEntity<String> correlate(String user, String messageName, String businessKey,
+			Map<String, Object> variables) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("messageName", messageName);
+		body.put("businessKey", businessKey);
+		body.put("processVariables", typed(variables));
+		body.put("resultEnabled", true);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.withBasicAuth(user, PASSWORD)
+			.exchange("/engine-rest/message", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+	}
+
 	ResponseEntity<Map<String, Object>> get(String user, String path) {
 		return exchange(user, HttpMethod.GET, path, null);
 	}

@@ -16,7 +16,9 @@ public final class DutyToNotifyReport {
 	}
 
 	/**
-	 * The summary that may be stored with the step: enumerated values only.
+	 * The summary that may be stored with the step: enumerated values only. The
+	 * nationality is written as the person states it (free text, kept in the case record
+	 * only), so it is left out here, with the area or country of exploitation.
 	 * @param record the case record
 	 * @return one line per allowed item
 	 */
@@ -25,7 +27,6 @@ public final class DutyToNotifyReport {
 		lines.add("Duty to Notify report (anonymous: the person has not consented to an NRM referral)");
 		lines.add("Adult: yes");
 		lines.add("Gender: " + orNotKnown(record.getGender()));
-		lines.add("Nationality: " + orNotKnown(record.getNationality()));
 		lines.add("Exploitation types: " + orNotKnown(record.getExploitationTypes()));
 		lines.add("Exploited in: " + orNotKnown(record.getExploitationLocation()));
 		lines.add("Approximate period: " + orNotKnown(record.getExploitationPeriod()));
@@ -33,13 +34,15 @@ public final class DutyToNotifyReport {
 	}
 
 	/**
-	 * The full allow-list, including the area or country of exploitation, for the officer
-	 * to copy into the Modern Slavery Portal. Shown, never stored in the engine.
+	 * The full allow-list, including the nationality and the area or country of
+	 * exploitation, for the officer to copy into the Modern Slavery Portal. Shown, never
+	 * stored in the engine.
 	 * @param record the case record
 	 * @return the report text
 	 */
 	public static String fullSummary(VictimCase record) {
-		return summary(record) + "\nArea or country of exploitation: " + orNotKnown(record.getExploitationPlace());
+		return summary(record) + "\nNationality: " + orNotKnown(record.getNationality())
+				+ "\nArea or country of exploitation: " + orNotKnown(record.getExploitationPlace());
 	}
 
 	private static String orNotKnown(String value) {

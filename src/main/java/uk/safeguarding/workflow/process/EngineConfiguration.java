@@ -11,6 +11,7 @@ import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
 import uk.safeguarding.workflow.identity.CaseAccessTaskListener;
 import uk.safeguarding.workflow.safeguarding.process.TaskAssignedListener;
 import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
+import uk.safeguarding.workflow.victimcase.process.MessagePayloadListener;
 
 /** The engine plugins of the running product. */
 @Configuration(proxyBeanMethods = false)
@@ -19,10 +20,10 @@ class EngineConfiguration {
 
 	@Bean
 	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, CaseAccessTaskListener caseAccess,
-			TaskAssignedListener taskAssigned) {
+			TaskAssignedListener taskAssigned, MessagePayloadListener messagePayload) {
 		// the case record first: it connects the people a step names, then their access
 		return new JourneyEnginePlugin(List.of(caseRecord, caseAccess), List.of(caseRecord, caseAccess),
-				List.of(taskAssigned, caseAccess));
+				List.of(taskAssigned, caseAccess), List.of(messagePayload));
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package uk.safeguarding.workflow.process;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -25,6 +26,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * other listener;</li>
  * <li>the product's own listeners (case record) after them, and on assignment (the
  * task-assigned notice);</li>
+ * <li>listeners on the start of every message start event (what a message brings that
+ * never stays in the engine moves to the case record);</li>
  * <li>Java serialization of variables off, deserialization allow-listing on, no
  * expressions in ad-hoc task queries; group ids such as {@code first-responders}
  * allowed.</li>
@@ -41,13 +44,21 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final List<TaskListener> assignmentListeners;
 
+	private final List<ExecutionListener> messageListeners;
+
 	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners) {
 		this(createListeners, completeListeners, List.of());
 	}
 
 	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners,
 			List<TaskListener> assignmentListeners) {
+		this(createListeners, completeListeners, assignmentListeners, List.of());
+	}
+
+	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners,
+			List<TaskListener> assignmentListeners, List<ExecutionListener> messageListeners) {
 		this.assignmentListeners = List.copyOf(assignmentListeners);
+		this.messageListeners = List.copyOf(messageListeners);
 		JourneyGuard guard = new JourneyGuard();
 		List<TaskListener> create = new ArrayList<>();
 		create.add(guard);
@@ -97,6 +108,15 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 	}
 
 	private final class StepListeners extends AbstractBpmnParseListener {
+
+		@Override
+		public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+			if (startEventElement.element("messageEventDefinition") != null) {
+				for (ExecutionListener listener : JourneyEnginePlugin.this.messageListeners) {
+					startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener);
+				}
+			}
+		}
 
 		@Override
 		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

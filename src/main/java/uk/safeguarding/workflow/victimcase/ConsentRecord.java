@@ -27,7 +27,7 @@ public class ConsentRecord {
 	@Column(nullable = false)
 	private Instant recordedAt;
 
-	@Column(nullable = false, length = 12)
+	@Column(nullable = false, length = 32)
 	private String outcome;
 
 	@Column(length = 64)

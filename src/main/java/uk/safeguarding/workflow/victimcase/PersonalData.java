@@ -1,5 +1,6 @@
 package uk.safeguarding.workflow.victimcase;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,13 +16,19 @@ public final class PersonalData {
 	private PersonalData() {
 	}
 
+	/** Names ending so are free text or addresses, whatever comes before. */
+	private static final List<String> CASE_RECORD_ONLY_ENDINGS = List.of("Notes", "Grounds", "Address");
+
 	/**
 	 * Whether a variable of this name must never persist in the engine.
 	 * @param name a variable or form field name
-	 * @return true for names, dates of birth, addresses, contact details and free text
+	 * @return true for names, dates of birth, addresses, contact details and free text:
+	 * the names listed, and every name ending in {@code Notes}, {@code Grounds} or
+	 * {@code Address}
 	 */
 	public static boolean isCaseRecordOnly(String name) {
-		return name != null && (CASE_RECORD_ONLY.contains(name) || name.endsWith("Notes"));
+		return name != null
+				&& (CASE_RECORD_ONLY.contains(name) || CASE_RECORD_ONLY_ENDINGS.stream().anyMatch(name::endsWith));
 	}
 
 }

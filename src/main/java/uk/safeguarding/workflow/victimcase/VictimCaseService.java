@@ -133,6 +133,25 @@ public class VictimCaseService {
 	}
 
 	/**
+	 * Keeps what a message brought that never stays in the engine (personal data, free
+	 * text) in the chronology, and the collection in the access log.
+	 * @param reference the case
+	 * @param event the message event's id
+	 * @param eventName the message event's name
+	 * @param actor who sent the message, if known
+	 * @param caseRecordOnly personal data and free text the message carried
+	 * @param now when
+	 */
+	public void recordMessageDetails(String reference, String event, String eventName, String actor,
+			Map<String, Object> caseRecordOnly, Instant now) {
+		VictimCase record = require(reference);
+		record.addChronology(now, actor, event, truncate(eventName + ": details received with the message", 500),
+				details(caseRecordOnly));
+		log(now, actor, reference, Operation.COLLECTION,
+				truncate("Details received with the message: " + eventName, 300));
+	}
+
+	/**
 	 * Records a local authority age assessment and works out what changes.
 	 * @return {@code UNCHANGED}, {@code NOW_CHILD} or {@code NOW_ADULT}
 	 */

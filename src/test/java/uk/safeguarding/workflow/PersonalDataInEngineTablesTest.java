@@ -1,0 +1,641 @@
+package uk.safeguarding.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ResponseEntity;
+
+import uk.safeguarding.workflow.process.JourneyFixtures;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Events;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
+import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
+import uk.safeguarding.workflow.victimcase.PersonalData;
+
+/**
+ * Property 4, "personal data stays where it belongs": on every path of the journey,
+ * driven over the engine REST API as the real users would (Tasklist's form submissions on
+ * some paths, an API client's completions on the others), no name, date of birth, address
+ * or free text reaches any engine table, runtime or history.
+ * <p>
+ * Every personal or free-text field of every step completed (found in the step's deployed
+ * form: every text area, and every field {@link PersonalData} keeps in the case record)
+ * and every message payload carries a value of its own, so a hit names the path, step and
+ * field that leaked. The engine's tables are searched after every step and message (a
+ * value that is removed later still persisted meanwhile), and once more at the end.
+ * Timers are fired by executing this class's own timer jobs, never by moving the engine
+ * clock, which the shared application's other tests also use.
+ * <p>
+ * The tests run in order and share their state; the last one checks the searches, and
+ * fails unless every user task of the model was completed, both messages arrived and
+ * every timer fired in the journeys started here.
+ */
+@SharedApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PersonalDataInEngineTablesTest {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+	/** Preferred areas, when the shared directory has not been changed by other tests. */
+	static final List<String> PREFERRED_AREAS = List.of("W06000015", "E06000001");
+
+	static final String PREFIX = "Zephyrine-Qx";
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	SafeguardingDirectory directory;
+
+	/** An area with an ICTG service, notified by plain email. */
+	String ictgArea;
+
+	/** An area without an ICTG service, notified by plain email. */
+	String noIctgArea;
+
+	BpmnModelInstance model;
+
+	/**
+	 * Per step (and the start event): the form fields that must never reach the engine.
+	 */
+	final Map<String, Set<String>> personalFields = new TreeMap<>();
+
+	/** Every value put in a personal field: value → path, step and field. */
+	final Map<String, String> markers = new LinkedHashMap<>();
+
+	/** Per step (and the start event, and each message): the fields given a marker. */
+	final Map<String, Set<String>> marked = new TreeMap<>();
+
+	/** The journeys started here: process instance id → case reference. */
+	final Map<String, String> journeys = new LinkedHashMap<>();
+
+	/** Each hit in an engine table, with the first search that saw it. */
+	final Map<String, String> leaks = new LinkedHashMap<>();
+
+	int searches;
+
+	@BeforeAll
+	void readTheModelAndItsForms() throws Exception {
+		ProcessDefinition definition = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(VictimSafeguardingProcess.KEY)
+			.latestVersion()
+			.singleResult();
+		this.model = this.repository.getBpmnModelInstance(definition.getId());
+		StartEvent start = this.model.getModelElementById(Events.START);
+		this.personalFields.put(Events.START, personalFieldsOf(start.getCamundaFormRef()));
+		for (UserTask task : this.model.getModelElementsByType(UserTask.class)) {
+			this.personalFields.put(task.getId(), personalFieldsOf(task.getCamundaFormRef()));
+		}
+		assertThat(this.personalFields.get(Events.START)).contains("victimName", "dateOfBirth", "circumstancesNotes");
+		// the directory is shared, and other tests change areas (a secure channel, a
+		// webhook): choose areas whose notices go by plain email, so that every path
+		// takes the steps it means to
+		this.ictgArea = area(true);
+		this.noIctgArea = area(false);
+	}
+
+	String area(boolean ictg) {
+		return this.directory.all()
+			.stream()
+			.filter((area) -> area.ictgService() == ictg && !area.secureEmail() && area.webhookUrl() == null)
+			.map(SafeguardingArea::areaCode)
+			.sorted(Comparator.comparing((String code) -> !PREFERRED_AREAS.contains(code)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(
+					"no area in the directory " + (ictg ? "with" : "without") + " ICTG, notified by plain email"));
+	}
+
+	Map<String, Object> adult() {
+		return withArea(JourneyFixtures.adultReport(), this.ictgArea);
+	}
+
+	Map<String, Object> child() {
+		return withArea(JourneyFixtures.childReport(), this.ictgArea);
+	}
+
+	/**
+	 * A form's fields that hold personal data or free text: every text area, and every
+	 * text or date field the case record keeps.
+	 */
+	static Set<String> personalFieldsOf(String formRef) throws Exception {
+		assertThat(formRef).as("every step has a form").isNotNull();
+		try (InputStream form = new ClassPathResource("forms/" + formRef + ".form").getInputStream()) {
+			Set<String> fields = new TreeSet<>();
+			collect(new ObjectMapper().readTree(form), fields);
+			return fields;
+		}
+	}
+
+	private static void collect(JsonNode node, Set<String> fields) {
+		for (JsonNode component : node.path("components")) {
+			String type = component.path("type").asText();
+			String key = component.path("key").asText(null);
+			if (key != null && (type.equals("textarea")
+					|| (Set.of("textfield", "datetime").contains(type) && PersonalData.isCaseRecordOnly(key)))) {
+				fields.add(key);
+			}
+			collect(component, fields);
+		}
+	}
+
+	// ------------------------------------------------------------------ adult
+
+	@Test
+	@Order(1)
+	void adultWhoConsents_isReferredDecidedAndClosed_withAnAgeAssessmentThatChangesNothing() throws Exception {
+		Journey journey = new Journey("P01", false).start(adult(), adultBirthDate(1));
+		journey.step("officer", UserTasks.RECORD_CRIME);
+		journey.step("supervisor", UserTasks.ALLOCATE_INVESTIGATOR);
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("liaison", UserTasks.ASSESS_VICTIM_NEEDS);
+		journey.step("supervisor", UserTasks.AGREE_VICTIM_STRATEGY);
+		journey.ageAssessed(true, adultBirthDate(11));
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT);
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.step("officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		journey.step("officer", UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION);
+		journey.step("supervisor", UserTasks.REVIEW_CASE_CLOSURE, "closureReason", "CONCLUSIVE_DECISION");
+		journey.runJobs();
+		assertThat(journey.endActivity()).isEqualTo(Events.CASE_CLOSED);
+	}
+
+	@Test
+	@Order(2)
+	void adultWhoDeclines_isNotifiedAnonymouslySupportedRevisitedReferredAndReconsidered() throws Exception {
+		Map<String, Object> report = adult();
+		report.put("careAndSupportNeeds", true);
+		Journey journey = new Journey("P02", true).start(report, adultBirthDate(2));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT, "nrmConsent", "DECLINED");
+		journey.step("officer", UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		journey.step("liaison", UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		journey.fireTimer(Events.REVISIT_CONSENT_DUE);
+		journey.step("liaison", UserTasks.REVISIT_CONSENT);
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.step("officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION, "reasonableGroundsDecision", "NEGATIVE",
+				"reasonableGroundsDecisionDate", LocalDate.now().minusDays(3).toString());
+		journey.step("supervisor", UserTasks.CONSIDER_RECONSIDERATION, "reconsiderationRequested", true,
+				"reconsiderationRequestedAt", LocalDate.now().minusDays(1).toString());
+		journey.step("officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		journey.step("officer", UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION, "conclusiveGroundsDecision", "NEGATIVE");
+		journey.step("supervisor", UserTasks.CONSIDER_RECONSIDERATION);
+		// the negative decision stands: closure is offered, and declined
+		journey.step("supervisor", UserTasks.REVIEW_CASE_CLOSURE, "closeCase", false);
+		journey.runJobs();
+		assertThat(journey.endActivity()).isNull();
+	}
+
+	@Test
+	@Order(3)
+	void adultWhoDeclinesTwice_isOfferedClosure_thenFoundToBeAChild_andReferredByAnotherAgency() throws Exception {
+		Journey journey = new Journey("P03", false).start(withArea(adult(), this.noIctgArea), adultBirthDate(3));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT, "nrmConsent", "DECLINED");
+		journey.step("officer", UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		journey.step("liaison", UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		journey.fireTimer(Events.REVISIT_CONSENT_DUE);
+		journey.step("liaison", UserTasks.REVISIT_CONSENT, "nrmConsent", "DECLINED");
+		journey.step("supervisor", UserTasks.REVIEW_CASE_CLOSURE, "closeCase", false);
+		journey.ageAssessed(false, childBirthDate(3));
+		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		journey.step("supervisor", UserTasks.RECORD_STRATEGY_DISCUSSION, "agreedFirstResponder", "OTHER");
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL, "nrmSubmittedByAgency", "OTHER");
+		journey.runJobs();
+	}
+
+	@Test
+	@Order(4)
+	void undecidedAdult_isRecontacted_thenNotifiedAnonymously_withTheOfferKeptOpen() throws Exception {
+		Journey journey = new Journey("P04", true).start(adult(), adultBirthDate(4));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT, "nrmConsent", "UNDECIDED");
+		journey.fireTimer(Events.RECONTACT_DUE);
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT, "nrmConsent", "UNDECIDED");
+		journey.step("officer", UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		journey.step("liaison", UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		journey.fireTimer(Events.REVISIT_CONSENT_DUE);
+		journey.step("liaison", UserTasks.REVISIT_CONSENT, "nrmConsent", "UNDECIDED");
+		journey.runJobs();
+	}
+
+	// ------------------------------------------------------------------ child
+
+	@Test
+	@Order(5)
+	void childInAnIctgArea_isReferredWithoutConsent_andReportedMissing() throws Exception {
+		Journey journey = new Journey("P05", false).start(child(), childBirthDate(5));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "policeProtectionUsed", true);
+		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		journey.step("supervisor", UserTasks.RECORD_STRATEGY_DISCUSSION);
+		journey.step("liaison", UserTasks.ASSESS_VICTIM_NEEDS);
+		journey.step("supervisor", UserTasks.AGREE_VICTIM_STRATEGY);
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.reportedMissing();
+		journey.step("supervisor", UserTasks.RESPOND_TO_MISSING_VICTIM, "missingPersonReference", "MP-2026-4471");
+		journey.step("officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		journey.runJobs();
+	}
+
+	@Test
+	@Order(6)
+	void childNotInAnIctgArea_isReferredWithoutConsent_thenFoundAdult_andTheCompetentAuthorityIsTold()
+			throws Exception {
+		Journey journey = new Journey("P06", true).start(withArea(child(), this.noIctgArea), childBirthDate(6));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		journey.step("supervisor", UserTasks.RECORD_STRATEGY_DISCUSSION, "agreedFirstResponder", "LOCAL_AUTHORITY");
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.ageAssessed(true, adultBirthDate(6));
+		journey.step("officer", UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE);
+		journey.step("liaison", UserTasks.SEEK_ADULT_SUPPORT_CONSENT);
+		journey.runJobs();
+	}
+
+	// ------------------------------------------------------------------ risk, reviews
+
+	@Test
+	@Order(7)
+	void adultAtImmediateRisk_isReportedMissing_reviewedTwice_andClosedOnRequest() throws Exception {
+		Map<String, Object> report = adult();
+		report.put("immediateRisk", true);
+		report.put("interpreterLanguage", "Tigrinya");
+		Journey journey = new Journey("P07", true).start(report, adultBirthDate(7));
+		journey.step("officer", UserTasks.RECORD_CRIME);
+		journey.step("supervisor", UserTasks.ALLOCATE_INVESTIGATOR);
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON, "liaisonRole", "POLICE_SPOC");
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "interpreterArranged", "PROFESSIONAL");
+		journey.reportedMissing();
+		journey.step("supervisor", UserTasks.RESPOND_TO_MISSING_VICTIM);
+		journey.fireTimer(Events.REVIEW_DUE);
+		journey.step("supervisor", UserTasks.CONDUCT_SUPERVISORY_REVIEW);
+		journey.fireTimer(Events.REVIEW_DUE);
+		journey.step("supervisor", UserTasks.CONDUCT_SUPERVISORY_REVIEW, "reviewOutcome", "ACTION_REQUIRED",
+				"closureRequested", true);
+		journey.step("supervisor", UserTasks.REVIEW_CASE_CLOSURE, "closureReason", "NO_FURTHER_ACTION");
+		journey.runJobs();
+		assertThat(journey.endActivity()).isEqualTo(Events.CASE_CLOSED);
+	}
+
+	// ------------------------------------------------------------------ age assessed
+
+	@Test
+	@Order(8)
+	void presumedChild_foundAdultBeforeTheReferral_isAskedForConsent() throws Exception {
+		Map<String, Object> report = adult();
+		report.remove("dateOfBirth");
+		report.put("ageUncertain", true);
+		report.put("mayBeUnder18", true);
+		report.put("estimatedAge", 16);
+		Journey journey = new Journey("P08", false).start(report, null);
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		journey.ageAssessed(true, adultBirthDate(8));
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT);
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.runJobs();
+	}
+
+	@Test
+	@Order(9)
+	void adultFoundToBeAChildBeforeAnyReferral_goesOnTheChildPath() throws Exception {
+		Journey journey = new Journey("P09", true).start(adult(), adultBirthDate(9));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.ageAssessed(false, childBirthDate(9));
+		journey.step("officer", UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		journey.step("supervisor", UserTasks.RECORD_STRATEGY_DISCUSSION);
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.runJobs();
+	}
+
+	@Test
+	@Order(10)
+	void adultFoundToBeAChildAfterTheReferral_isReportedToTheCompetentAuthority() throws Exception {
+		Journey journey = new Journey("P10", false).start(adult(), adultBirthDate(10));
+		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
+		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT);
+		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.ageAssessed(false, childBirthDate(10));
+		journey.step("officer", UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE);
+		journey.runJobs();
+	}
+
+	// ------------------------------------------------------------------ the property
+
+	@Test
+	@Order(100)
+	void personalDataStaysOutOfEngineTables_onEveryPath() throws Exception {
+		assertThat(this.journeys).as("journeys started by the path tests of this class").hasSize(10);
+		EngineTables.Search engine = search("after every path");
+		EngineTables.Search caseRecord = EngineTables.search(this.dataSource, false, this.markers.keySet());
+		EngineTables.Search references = EngineTables.search(this.dataSource, true, this.journeys.values());
+		System.out.printf(
+				"Personal data in engine tables: %d distinct values in %d fields (%d steps and messages) of %d journeys; "
+						+ "%d searches, the last reading %d rows of %d engine tables; %d hits%n",
+				this.markers.size(), this.marked.values().stream().mapToInt(Set::size).sum(), this.marked.size(),
+				this.journeys.size(), this.searches, engine.rows(), engine.tables(), this.leaks.size());
+
+		List<String> described = new ArrayList<>();
+		this.leaks.forEach((hit, when) -> described.add(hit + " (" + this.markers.get(needle(hit)) + "), " + when));
+		described.forEach(System.out::println);
+		SoftAssertions softly = new SoftAssertions();
+		// none of the values in an engine table, at any point of any journey...
+		softly.assertThat(described).as("personal data or free text in an engine table").isEmpty();
+		// ...though the search reads what the engine holds: every case's reference...
+		softly.assertThat(this.journeys.values())
+			.as("case references found in engine tables")
+			.allMatch(references::found);
+		// ...and every value went in and was kept: in the case record
+		softly.assertThat(this.markers.keySet())
+			.as("values missing from the case record (refused, or lost)")
+			.filteredOn((marker) -> !caseRecord.found(marker))
+			.isEmpty();
+		softly.assertAll();
+
+		// no step was skipped: every human step of the model completed, every message and
+		// timer
+		Set<String> completed = new TreeSet<>();
+		Set<String> passed = new TreeSet<>();
+		for (String id : this.journeys.keySet()) {
+			this.history.createHistoricTaskInstanceQuery()
+				.processInstanceId(id)
+				.finished()
+				.list()
+				.stream()
+				.filter((task) -> "completed".equals(task.getDeleteReason()))
+				.map(HistoricTaskInstance::getTaskDefinitionKey)
+				.forEach(completed::add);
+			this.history.createHistoricActivityInstanceQuery()
+				.processInstanceId(id)
+				.finished()
+				.list()
+				.forEach((activity) -> passed.add(activity.getActivityId()));
+		}
+		Set<String> userTasks = new TreeSet<>(
+				this.model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList());
+		assertThat(userTasks).as("user tasks of the model").hasSizeGreaterThanOrEqualTo(21);
+		assertThat(completed).as("user tasks completed by the journeys").containsAll(userTasks);
+		Set<String> messages = new TreeSet<>();
+		for (MessageEventDefinition definition : this.model.getModelElementsByType(MessageEventDefinition.class)) {
+			String event = ((ModelElementInstance) definition.getParentElement()).getAttributeValue("id");
+			assertThat(passed).as("message %s (event %s) arrived", definition.getMessage().getName(), event)
+				.contains(event);
+			messages.add(definition.getMessage().getName());
+		}
+		assertThat(messages).containsExactlyInAnyOrder(Messages.VICTIM_REPORTED_MISSING,
+				Messages.AGE_ASSESSMENT_COMPLETED);
+		for (TimerEventDefinition definition : this.model.getModelElementsByType(TimerEventDefinition.class)) {
+			String event = ((ModelElementInstance) definition.getParentElement()).getAttributeValue("id");
+			assertThat(passed).as("timer %s fired", event).contains(event);
+		}
+		// and every personal field of every step's form was given a value of its own
+		this.personalFields.forEach((step, fields) -> assertThat(this.marked.getOrDefault(step, Set.of()))
+			.as("personal fields of %s given a value", step)
+			.containsAll(fields));
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	EngineTables.Search search(String when) throws Exception {
+		EngineTables.Search search = EngineTables.search(this.dataSource, true, this.markers.keySet());
+		this.searches++;
+		for (String hit : search.hits()) {
+			this.leaks.putIfAbsent(hit, when);
+		}
+		return search;
+	}
+
+	String needle(String hit) {
+		return hit.substring(hit.indexOf(" contains ") + " contains ".length());
+	}
+
+	static Map<String, Object> withArea(Map<String, Object> report, String areaCode) {
+		report.put("areaCode", areaCode);
+		return report;
+	}
+
+	/** A date of birth no other journey (or engine timestamp) shares: an adult's. */
+	static String adultBirthDate(int n) {
+		return LocalDate.of(1970 + n, 1 + (n % 12), 3 + n).toString();
+	}
+
+	/** A date of birth no other journey shares: a 15-year-old's. */
+	static String childBirthDate(int n) {
+		return LocalDate.now().minusYears(15).minusDays(7L * n).toString();
+	}
+
+	/** One journey of one path, driven over REST, searched after every change. */
+	final class Journey {
+
+		final String path;
+
+		/** Submit forms as Tasklist does, or complete tasks as an API client does. */
+		final boolean byForm;
+
+		final RestJourney as = new RestJourney(PersonalDataInEngineTablesTest.this.rest);
+
+		String id;
+
+		String reference;
+
+		Journey(String path, boolean byForm) {
+			this.path = path;
+			this.byForm = byForm;
+		}
+
+		String mark(String step, String field) {
+			String marker = PREFIX + String.format("%03d", markers.size()) + "-" + this.path + "-" + field;
+			remember(marker, step, field);
+			return marker;
+		}
+
+		void remember(String marker, String step, String field) {
+			assertThat(markers.put(marker, this.path + " " + step + " " + field)).as("a value used once").isNull();
+			marked.computeIfAbsent(step, (key) -> new TreeSet<>()).add(field);
+		}
+
+		Journey start(Map<String, Object> report, String dateOfBirth) throws Exception {
+			for (String field : personalFields.get(Events.START)) {
+				if (field.equals("dateOfBirth")) {
+					if (dateOfBirth != null) {
+						report.put(field, dateOfBirth);
+						remember(dateOfBirth, Events.START, field);
+					}
+				}
+				else {
+					report.put(field, mark(Events.START, field));
+				}
+			}
+			ResponseEntity<Map<String, Object>> started = this.byForm ? this.as.startByForm("officer", report)
+					: this.as.start("officer", report);
+			assertThat(started.getStatusCode().value()).as("%s starts: %s", this.path, started.getBody())
+				.isEqualTo(200);
+			this.id = (String) started.getBody().get("id");
+			this.reference = (String) this.as.get("officer", "/engine-rest/process-instance/" + this.id)
+				.getBody()
+				.get("businessKey");
+			assertThat(this.reference).matches("MSHT-\\d{4}-\\d{6}");
+			journeys.put(this.id, this.reference);
+			search(this.path + " after the start");
+			return this;
+		}
+
+		void step(String user, String key, Object... overrides) throws Exception {
+			Map<String, Object> answers = JourneyFixtures.answers(key);
+			for (int i = 0; i < overrides.length; i += 2) {
+				answers.put((String) overrides[i], overrides[i + 1]);
+			}
+			// the optional parts of the forms that ask for more personal data, answered
+			if (key.equals(UserTasks.DEPLOY_VICTIM_LIAISON)) {
+				answers.put("navigatorAvailable", true);
+				answers.put("victimNavigatorOrganisation", "Salvation Army");
+			}
+			if (key.equals(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING)) {
+				answers.put("medicalNeed", true);
+			}
+			if (key.equals(UserTasks.AGREE_VICTIM_STRATEGY)) {
+				answers.put("strategyAgreedAt", "2026-11-21T09:00");
+			}
+			for (String field : personalFields.get(key)) {
+				answers.put(field, mark(key, field));
+			}
+			String taskId = this.as.taskId(user, this.id, key);
+			ResponseEntity<Map<String, Object>> response = this.byForm ? this.as.submitForm(user, taskId, answers)
+					: this.as.complete(user, taskId, answers);
+			assertThat(response.getStatusCode().value())
+				.as("%s: %s completes %s: %s", this.path, user, key, response.getBody())
+				.isEqualTo(204);
+			search(this.path + " after " + key);
+		}
+
+		/** {@code VictimReportedMissing}, with what a missing-person system might add. */
+		void reportedMissing() throws Exception {
+			String event = "Message_" + Messages.VICTIM_REPORTED_MISSING;
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("missingNotes", mark(event, "missingNotes"));
+			payload.put("lastSeenAddress", mark(event, "lastSeenAddress"));
+			correlate(Messages.VICTIM_REPORTED_MISSING, payload);
+		}
+
+		/**
+		 * {@code AgeAssessmentCompleted}, with what a local authority's assessment might
+		 * add: the assessed date of birth and the assessor's notes.
+		 */
+		void ageAssessed(boolean adult, String assessedDateOfBirth) throws Exception {
+			String event = "Message_" + Messages.AGE_ASSESSMENT_COMPLETED;
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("assessedAdult", adult);
+			payload.put("dateOfBirth", assessedDateOfBirth);
+			remember(assessedDateOfBirth, event, "dateOfBirth");
+			payload.put("ageAssessmentNotes", mark(event, "ageAssessmentNotes"));
+			correlate(Messages.AGE_ASSESSMENT_COMPLETED, payload);
+		}
+
+		private void correlate(String message, Map<String, Object> payload) throws Exception {
+			ResponseEntity<String> response = this.as.correlate("supervisor", message, this.reference, payload);
+			assertThat(response.getStatusCode().value()).as("%s: %s: %s", this.path, message, response.getBody())
+				.isEqualTo(200);
+			search(this.path + " after message " + message);
+		}
+
+		/**
+		 * Fires this journey's own timer, as if its time had come, without moving the
+		 * engine clock (the shared application's other journeys would wake too).
+		 */
+		void fireTimer(String timerEvent) throws Exception {
+			List<Job> timers = management.createJobQuery()
+				.processInstanceId(this.id)
+				.timers()
+				.activityId(timerEvent)
+				.list();
+			assertThat(timers).as("%s: timer %s", this.path, timerEvent).hasSize(1);
+			management.executeJob(timers.get(0).getId());
+			search(this.path + " after timer " + timerEvent);
+		}
+
+		/** Runs this journey's due jobs (notices) now, beside the job executor. */
+		void runJobs() throws Exception {
+			for (Job job : management.createJobQuery().processInstanceId(this.id).executable().messages().list()) {
+				try {
+					management.executeJob(job.getId());
+				}
+				catch (RuntimeException ex) {
+					// the job executor took it first, or a notice failed (retried later)
+				}
+			}
+			search(this.path + " after its jobs");
+		}
+
+		String endActivity() {
+			return history.createHistoricProcessInstanceQuery()
+				.processInstanceId(this.id)
+				.singleResult()
+				.getEndActivityId();
+		}
+
+	}
+
+}
