@@ -7,18 +7,28 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Refuses to start the {@code prod} profile with a configuration that would expose
  * victims' data: demo users, H2, a default or empty administrator password, the H2
- * console, or a session cookie that is not secure and HTTP-only. Runs before any bean
- * (and so before the engine) is created, and names every problem at once.
+ * console, a session cookie that is not secure and HTTP-only, or single sign-on with a
+ * client secret that is missing, a default or written in a configuration file. Runs
+ * before any bean (and so before the engine) is created, and names every problem at once.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 
 	static final String PROD = "prod";
+
+	static final String OAUTH2_CLIENT = "spring.security.oauth2.client";
 
 	static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "demo", "password", "camunda", "changeme", "change-me",
 			"secret");
@@ -66,7 +76,68 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 		if ("false".equalsIgnoreCase(property(environment, "server.servlet.session.cookie.http-only"))) {
 			problems.add("the session cookie is readable by scripts (server.servlet.session.cookie.http-only=true).");
 		}
+		problems.addAll(singleSignOnProblems(environment));
 		return problems;
+	}
+
+	/**
+	 * Single sign-on, when configured: the client secret set, not a default, and taken
+	 * from the environment (a configuration file may only name it, as {@code ${NAME}}
+	 * without a default); the issuer over HTTPS.
+	 */
+	static List<String> singleSignOnProblems(ConfigurableEnvironment environment) {
+		List<String> problems = new ArrayList<>();
+		OAuth2ClientProperties client = Binder.get(environment)
+			.bind(OAUTH2_CLIENT, OAuth2ClientProperties.class)
+			.orElseGet(OAuth2ClientProperties::new);
+		client.getRegistration().forEach((id, registration) -> {
+			String secretKey = OAUTH2_CLIENT + ".registration." + id + ".client-secret";
+			String secret = property(environment, secretKey);
+			if (secret.isEmpty()) {
+				problems.add("single sign-on (" + id + ") has no client secret: set SAFEGUARDING_SSO_CLIENT_SECRET"
+						+ " from the force's secret store.");
+			}
+			else if (DEFAULT_PASSWORDS.contains(secret.toLowerCase(Locale.ROOT))) {
+				problems
+					.add("single sign-on (" + id + ") has a default client secret: use the one the provider issued.");
+			}
+			String file = configurationFileWriting(environment, secretKey);
+			if (file != null) {
+				problems.add("the single sign-on client secret (" + id + ") is written in " + file
+						+ ": take it from the environment (SAFEGUARDING_SSO_CLIENT_SECRET), with no default.");
+			}
+			String provider = (registration.getProvider() != null) ? registration.getProvider() : id;
+			String issuer = property(environment, OAUTH2_CLIENT + ".provider." + provider + ".issuer-uri");
+			if (!issuer.toLowerCase(Locale.ROOT).startsWith("https://")) {
+				problems.add("single sign-on (" + id + ") has no HTTPS issuer: set SAFEGUARDING_SSO_ISSUER_URI"
+						+ " to the provider's https:// issuer.");
+			}
+		});
+		return problems;
+	}
+
+	/**
+	 * The configuration file that supplies {@code name} with a value of its own rather
+	 * than {@code ${AN_ENVIRONMENT_VARIABLE}}, or {@code null}.
+	 */
+	private static String configurationFileWriting(ConfigurableEnvironment environment, String name) {
+		ConfigurationPropertyName key = ConfigurationPropertyName.of(name);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.from(environment.getPropertySources())) {
+			if (source.getUnderlyingSource() instanceof PropertySource<?> underlying
+					&& ConfigurationPropertySources.isAttachedConfigurationPropertySource(underlying)) {
+				continue;
+			}
+			ConfigurationProperty property = source.getConfigurationProperty(key);
+			if (property == null) {
+				continue;
+			}
+			String sourceName = (source.getUnderlyingSource() instanceof PropertySource<?> underlying)
+					? underlying.getName() : "";
+			boolean file = sourceName.startsWith("Config resource");
+			boolean placeholder = String.valueOf(property.getValue()).strip().matches("\\$\\{[A-Za-z0-9_.\\-]+\\}");
+			return (file && !placeholder) ? sourceName : null;
+		}
+		return null;
 	}
 
 	private static String property(ConfigurableEnvironment environment, String name) {

@@ -5,10 +5,12 @@ import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
  * The product's web controls, in the order a request meets them:
@@ -24,7 +26,9 @@ import org.springframework.core.Ordered;
  * <li>changes to a case outside its forms and messages refused (setting variables, moving
  * or deleting a case, comments and attachments).</li>
  * </ol>
- * The webapps ({@code /camunda}) keep their own session login and CSRF filter.
+ * The webapps ({@code /camunda}) keep their own session login and CSRF filter. With
+ * single sign-on configured, {@link SingleSignOnConfiguration} adds the OpenID Connect
+ * login in front of these.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -61,12 +65,20 @@ class WebSecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * HTTP Basic for the engine REST API and the product's API; with single sign-on on,
+	 * the product's API has a filter of its own that also accepts the signed-in person
+	 * ({@link SingleSignOnConfiguration}).
+	 */
 	@Bean
-	FilterRegistrationBean<Filter> restAuthenticationFilter() {
+	FilterRegistrationBean<Filter> restAuthenticationFilter(ObjectProvider<ClientRegistrationRepository> singleSignOn) {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
 		registration.setName("rest-authentication");
-		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		registration.addUrlPatterns("/engine-rest/*");
+		if (singleSignOn.getIfAvailable() == null) {
+			registration.addUrlPatterns("/api/*");
+		}
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
 		registration.setOrder(1);

@@ -80,4 +80,66 @@ class ProductionProfileTest {
 		assertThat(ProductionSafetyCheck.problems(environment)).isEmpty();
 	}
 
+	// single sign-on (the sso profile) in production
+
+	static Map<String, Object> safeSingleSignOn() {
+		Map<String, Object> properties = safe();
+		properties.put("SAFEGUARDING_SSO_ISSUER_URI", "https://idp.force.internal/realms/police");
+		properties.put("SAFEGUARDING_SSO_CLIENT_ID", "victim-safeguarding-workflow");
+		properties.put("SAFEGUARDING_SSO_CLIENT_SECRET", "from-the-secret-store-7f3a9c");
+		return properties;
+	}
+
+	@ParameterizedTest(name = "{0}={1} is refused")
+	@CsvSource(delimiter = '|',
+			value = { "SAFEGUARDING_SSO_CLIENT_SECRET||no client secret",
+					"SAFEGUARDING_SSO_CLIENT_SECRET|secret|default client secret",
+					"SAFEGUARDING_SSO_ISSUER_URI|http://idp.force.internal/realms/police|HTTPS issuer" })
+	void authenticationEverywhere_prodRefusesSingleSignOnWithoutASafeClientSecretAndIssuer(String property,
+			String value, String message) {
+		Map<String, Object> properties = safeSingleSignOn();
+		if (value != null) {
+			properties.put(property, value);
+		}
+		else {
+			properties.remove(property);
+		}
+		assertThatThrownBy(() -> new SpringApplicationBuilder(SafeguardingApplication.class).profiles("prod", "sso")
+			.run(args(properties))).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("The prod profile refuses to start")
+			.hasMessageContaining(message);
+	}
+
+	@Test
+	void authenticationEverywhere_prodRefusesASingleSignOnSecretWrittenInAConfigurationFile() {
+		String file = "Config resource 'class path resource [application-prod.yaml]' via location 'optional:classpath:/'";
+		String secret = "spring.security.oauth2.client.registration.sso.client-secret";
+		StandardEnvironment environment = singleSignOnEnvironment();
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(file, Map.of(secret, "4n-actual-secret-in-the-jar")));
+		assertThat(ProductionSafetyCheck.problems(environment))
+			.anySatisfy((problem) -> assertThat(problem).contains("is written in " + file));
+
+		// naming an environment variable there is how it should be done
+		StandardEnvironment named = singleSignOnEnvironment();
+		named.getPropertySources().addLast(new MapPropertySource(file, Map.of(secret, "${SSO_SECRET}")));
+		named.getPropertySources()
+			.addFirst(new MapPropertySource("systemEnvironment", Map.of("SSO_SECRET", "from-the-secret-store-7f3a9c")));
+		assertThat(ProductionSafetyCheck.problems(named)).isEmpty();
+	}
+
+	private static StandardEnvironment singleSignOnEnvironment() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.setActiveProfiles("prod", "sso");
+		Map<String, Object> properties = safe();
+		properties.put("spring.datasource.url", "jdbc:postgresql://db.internal:5432/safeguarding");
+		properties.put("server.servlet.session.cookie.secure", "true");
+		properties.put("server.servlet.session.cookie.http-only", "true");
+		properties.put("spring.security.oauth2.client.registration.sso.client-id", "victim-safeguarding-workflow");
+		properties.put("spring.security.oauth2.client.provider.sso.issuer-uri",
+				"https://idp.force.internal/realms/police");
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		return environment;
+	}
+
 }
