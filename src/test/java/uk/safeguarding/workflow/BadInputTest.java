@@ -174,6 +174,11 @@ class BadInputTest {
 				variants.add(Map.entry(field + " with " + unsafe, typed(with(field, unsafe))));
 			}
 		}
+		// personal details the report has no field for would be kept nowhere
+		for (String field : List.of("victimAlias", "contactDetails", "address", "homeAddress", "otherNotes")) {
+			variants.add(Map.entry(field + ": a personal detail the report has no place for",
+					typed(with(field, "Zephyrine Quillfeather's " + field))));
+		}
 		variants.add(Map.entry("java-serialized object", objectVariable("application/x-java-serialized-object",
 				"java.util.HashMap", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==")));
 		variants.add(Map.entry("json object of a class not allowed",

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.victimcase.PersonalData;
 
 /**
  * A case changes only through its steps' forms and the journey's messages, where the
@@ -27,7 +28,8 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
  * step, deleting or suspending it. Comments and attachments would put free text —
  * personal data — into engine tables. All of these are refused (403) for everyone but the
  * audited break-glass account ({@code camunda-admin}); a message may carry only the
- * values the journey expects (400 otherwise).
+ * values the journey expects, plus notes and personal details for the case record (400
+ * otherwise).
  */
 class EngineChangeGuard extends OncePerRequestFilter {
 
@@ -138,9 +140,14 @@ class EngineChangeGuard extends OncePerRequestFilter {
 			}
 			for (var names = values.fieldNames(); names.hasNext();) {
 				String variable = names.next();
-				if (!allowed.contains(variable)) {
+				// details and notes are welcome: they go to the case record, never steer
+				// the
+				// journey (MessagePayloadListener)
+				if (!allowed.contains(variable) && !PersonalData.isCaseRecordOnly(variable)) {
 					return "Message '" + name + "' cannot carry '" + variable + "'"
-							+ (allowed.isEmpty() ? ": it carries no values." : ": it carries only " + allowed + ".");
+							+ (allowed.isEmpty() ? ": it carries no values that steer the journey"
+									: ": the only value that steers the journey is " + allowed)
+							+ " (notes and personal details, which go to the case record, are fine).";
 				}
 			}
 		}

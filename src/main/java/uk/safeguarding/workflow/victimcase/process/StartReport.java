@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
+import uk.safeguarding.workflow.victimcase.PersonalData;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.NewCase;
 
@@ -28,10 +29,24 @@ public record StartReport(NewCase newCase, String exploitationTypes, String indi
 			"SIGNS_OF_ABUSE", "CONTROLLED_BY_OTHERS", "POOR_LIVING_CONDITIONS", "FEAR_OF_AUTHORITIES",
 			"NO_ACCESS_TO_EARNINGS", "OTHER");
 
+	/** The personal details the report form captures, which the case record keeps. */
+	static final Set<String> PERSONAL_DETAILS = Set.of(Variables.VICTIM_NAME, Variables.DATE_OF_BIRTH, "gender",
+			"nationality", "exploitationPlace", "circumstancesNotes");
+
 	public static StartReport read(VariableScope variables, String reportingOfficer, String processInstanceId,
 			Instant now) {
 		FormValues form = new FormValues(variables);
 		form.refuseUnsafeText();
+		// personal details the report does not have a place for would be taken out of the
+		// engine and kept nowhere: refuse them rather than lose them
+		for (String name : variables.getVariableNames()) {
+			if (PersonalData.isCaseRecordOnly(name) && !PERSONAL_DETAILS.contains(name)) {
+				throw new SafeguardingRuleViolation(name, "'" + name
+						+ "' is not a field of the report, and personal details are kept only in the fields the report has: "
+						+ String.join(", ", PERSONAL_DETAILS.stream().sorted().toList())
+						+ ". Put anything else in circumstancesNotes.");
+			}
+		}
 		String areaCode = form.requiredMatching(Variables.AREA_CODE, "The local authority area code", ONS_CODE,
 				"an ONS code: E or W followed by 8 digits, e.g. W06000015");
 		String types = form.requiredList(Variables.EXPLOITATION_TYPES, "Exploitation types", EXPLOITATION_TYPES);
