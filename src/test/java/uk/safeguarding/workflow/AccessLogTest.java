@@ -33,7 +33,7 @@ class AccessLogTest {
 	TestRestTemplate rest;
 
 	@Test
-	void readsOfFormDataRecordAndHistory_areLogged_andManagersCanQueryAndExportTheLog() {
+	void accessLog_readsOfFormDataRecordAndHistory_areLogged_andManagersCanQueryAndExportTheLog() {
 		RestJourney as = new RestJourney(this.rest);
 		Map<String, Object> started = as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
