@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +23,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import uk.safeguarding.workflow.identity.AccessSetup;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
@@ -44,6 +49,12 @@ class AccessPerCaseTest {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	AccessSetup accessSetup;
 
 	RestJourney as;
 
@@ -236,6 +247,52 @@ class AccessPerCaseTest {
 		assertThat(this.tasks.createTaskQuery().processInstanceId(id).count()).isEqualTo(tasksBefore);
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(id).active().count()).isEqualTo(1);
 		assertThat(this.tasks.getTaskComments(crime)).isEmpty();
+	}
+
+	@Test
+	void accessPerCase_groupWideGrantsLeftByEarlierVersionsAreWithdrawnAtStart() {
+		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
+		String id = (String) started.get("id");
+		this.as.completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR,
+				JourneyFixtures.answers(UserTasks.ALLOCATE_INVESTIGATOR));
+		String deploy = this.tasks.createTaskQuery()
+			.processInstanceId(id)
+			.taskDefinitionKey(UserTasks.DEPLOY_VICTIM_LIAISON)
+			.singleResult()
+			.getId();
+		// what Camunda's default grant for a candidate group left on a task, and the
+		// force-wide supervisor grant of earlier versions
+		Authorization old = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		old.setGroupId(Groups.SUPERVISORS);
+		old.setResource(Resources.TASK);
+		old.setResourceId(deploy);
+		old.addPermission(Permissions.READ);
+		old.addPermission(Permissions.UPDATE);
+		this.authorizations.saveAuthorization(old);
+		Authorization forceWide = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(Groups.SUPERVISORS)
+			.resourceType(Resources.PROCESS_INSTANCE)
+			.resourceId("*")
+			.singleResult();
+		if (forceWide == null) {
+			forceWide = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			forceWide.setGroupId(Groups.SUPERVISORS);
+			forceWide.setResourceId("*");
+		}
+		forceWide.setResource(Resources.PROCESS_INSTANCE);
+		forceWide.addPermission(Permissions.UPDATE);
+		this.authorizations.saveAuthorization(forceWide);
+		assertThat(keys("supervisor2", id)).contains(UserTasks.DEPLOY_VICTIM_LIAISON);
+
+		this.accessSetup.setUp();
+
+		assertThat(keys("supervisor2", id)).isEmpty();
+		assertThat(keys("supervisor", id)).contains(UserTasks.DEPLOY_VICTIM_LIAISON);
+		assertThat(this.authorizations.createAuthorizationQuery()
+			.groupIdIn(Groups.SUPERVISORS)
+			.resourceType(Resources.PROCESS_INSTANCE)
+			.resourceId("*")
+			.count()).isZero();
 	}
 
 	@Test

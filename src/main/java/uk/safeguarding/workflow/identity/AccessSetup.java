@@ -1,10 +1,12 @@
 package uk.safeguarding.workflow.identity;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +53,14 @@ public class AccessSetup {
 
 	private final TaskService tasks;
 
+	private final RuntimeService runtime;
+
+	private final CaseAccess caseAccess;
+
 	public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-			TaskService tasks) {
+			TaskService tasks, RuntimeService runtime, CaseAccess caseAccess) {
+		this.runtime = runtime;
+		this.caseAccess = caseAccess;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.authorizations = authorizations;
@@ -100,7 +109,15 @@ public class AccessSetup {
 		filter("My tasks", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
 		filter("My team's tasks", 2,
 				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-		log.info("Groups, authorizations and Tasklist filters are in place");
+		// open cases get today's rule: earlier versions let a step's whole group see it
+		List<ProcessInstance> open = this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(VictimSafeguardingProcess.KEY)
+			.list();
+		for (ProcessInstance instance : open) {
+			this.caseAccess.refresh(instance.getId(), null);
+		}
+		log.info("Groups, authorizations and Tasklist filters are in place; access checked on {} open cases",
+				open.size());
 	}
 
 	private void group(String id, String name) {
