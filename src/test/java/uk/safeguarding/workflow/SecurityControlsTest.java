@@ -237,6 +237,19 @@ class SecurityControlsTest {
 		assertThat(sneaky.getStatusCode().value()).as(sneaky.getBody()).isEqualTo(400);
 	}
 
+	@Test
+	void camundaRisksClosed_cockpitPluginApis_answerOnlyPeopleWithCockpit() {
+		String statistics = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics";
+		WebappSession supervisor = WebappSession.login(this.rest, "supervisor");
+		ResponseEntity<String> refused = supervisor.get(statistics);
+		assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+		assertThat(refused.getBody()).contains("Cockpit");
+		WebappSession manager = WebappSession.login(this.rest, "manager");
+		ResponseEntity<String> allowed = manager.get(statistics);
+		assertThat(allowed.getStatusCode().value()).as(allowed.getBody()).isEqualTo(200);
+		assertThat(allowed.getBody()).contains("victim-safeguarding");
+	}
+
 	private void grantFilterCreate(String group) {
 		Authorization grant = this.authorizations.createAuthorizationQuery()
 			.groupIdIn(group)

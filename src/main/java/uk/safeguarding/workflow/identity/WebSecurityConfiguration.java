@@ -95,6 +95,15 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<Filter> webappPluginGuard() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new WebappPluginGuard());
+		registration.setName("webapp-plugin-guard");
+		registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*");
+		registration.setOrder(5);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<Filter> engineChangeGuard(IdentityService identity) {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineChangeGuard(identity));
 		registration.setName("engine-change-guard");
