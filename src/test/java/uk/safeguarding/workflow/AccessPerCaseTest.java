@@ -95,28 +95,20 @@ class AccessPerCaseTest {
 		assertThat(keys("liaison2", id)).isEmpty();
 
 		// the first supervisor to act holds the case; the others lose it
-		this.as.completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR,
-				JourneyFixtures.answers(UserTasks.ALLOCATE_INVESTIGATOR));
+		step("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
 		assertThat(keys("supervisor2", id)).isEmpty();
 		assertThat(keys("supervisor", id)).contains(UserTasks.DEPLOY_VICTIM_LIAISON);
-		String deploy = this.tasks.createTaskQuery()
-			.processInstanceId(id)
-			.taskDefinitionKey(UserTasks.DEPLOY_VICTIM_LIAISON)
-			.singleResult()
-			.getId();
+		String deploy = openTask(id, UserTasks.DEPLOY_VICTIM_LIAISON);
 		assertThat(this.as.complete("supervisor2", deploy, JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON))
 			.getStatusCode()
 			.value()).isIn(403, 404);
 
 		// the deployment opens the case to the deployed officer only
-		this.as.completeStep("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON,
-				JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON));
+		step("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON);
 		assertThat(keys("liaison", id)).contains(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		assertThat(keys("liaison2", id)).isEmpty();
-		this.as.completeStep("officer", id, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
-				JourneyFixtures.answers(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING));
-		this.as.completeStep("liaison", id, UserTasks.ASSESS_VICTIM_NEEDS,
-				JourneyFixtures.answers(UserTasks.ASSESS_VICTIM_NEEDS));
+		step("officer", id, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		step("liaison", id, UserTasks.ASSESS_VICTIM_NEEDS);
 		assertThat(keys("liaison2", id)).isEmpty();
 	}
 
@@ -125,15 +117,9 @@ class AccessPerCaseTest {
 		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
 		String reference = (String) started.get("businessKey");
-		this.as.completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR,
-				JourneyFixtures.answers(UserTasks.ALLOCATE_INVESTIGATOR));
-		this.as.completeStep("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON,
-				JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON));
-		String officerStep = this.tasks.createTaskQuery()
-			.processInstanceId(id)
-			.taskDefinitionKey(UserTasks.RECORD_CRIME)
-			.singleResult()
-			.getId();
+		step("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
+		step("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON);
+		String officerStep = openTask(id, UserTasks.RECORD_CRIME);
 
 		List<String> table = new ArrayList<>();
 		for (String person : List.of("officer", "liaison", "supervisor", "investigator", "manager")) {
@@ -183,7 +169,7 @@ class AccessPerCaseTest {
 				"/engine-rest/task/" + officerStep + "/assignee", Map.of("userId", "officer2"));
 		assertThat(reassigned.getStatusCode().value()).as("%s", reassigned.getBody()).isEqualTo(204);
 		assertThat(keys("officer2", id)).contains(UserTasks.RECORD_CRIME);
-		this.as.completeStep("officer2", id, UserTasks.RECORD_CRIME, JourneyFixtures.answers(UserTasks.RECORD_CRIME));
+		step("officer2", id, UserTasks.RECORD_CRIME);
 	}
 
 	@Test
@@ -191,13 +177,8 @@ class AccessPerCaseTest {
 		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
 		String reference = (String) started.get("businessKey");
-		this.as.completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR,
-				JourneyFixtures.answers(UserTasks.ALLOCATE_INVESTIGATOR));
-		String crime = this.tasks.createTaskQuery()
-			.processInstanceId(id)
-			.taskDefinitionKey(UserTasks.RECORD_CRIME)
-			.singleResult()
-			.getId();
+		step("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
+		String crime = openTask(id, UserTasks.RECORD_CRIME);
 		Map<String, Object> consent = Map.of("consentGiven", Map.of("value", true, "type", "Boolean"));
 		Map<String, Object> before = this.runtime.getVariables(id);
 		long tasksBefore = this.tasks.createTaskQuery().processInstanceId(id).count();
@@ -253,13 +234,8 @@ class AccessPerCaseTest {
 	void accessPerCase_groupWideGrantsLeftByEarlierVersionsAreWithdrawnAtStart() {
 		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
-		this.as.completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR,
-				JourneyFixtures.answers(UserTasks.ALLOCATE_INVESTIGATOR));
-		String deploy = this.tasks.createTaskQuery()
-			.processInstanceId(id)
-			.taskDefinitionKey(UserTasks.DEPLOY_VICTIM_LIAISON)
-			.singleResult()
-			.getId();
+		step("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
+		String deploy = openTask(id, UserTasks.DEPLOY_VICTIM_LIAISON);
 		// what Camunda's default grant for a candidate group left on a task, and the
 		// force-wide supervisor grant of earlier versions
 		Authorization old = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -316,6 +292,18 @@ class AccessPerCaseTest {
 		assertThat(status("useradmin", "/api/cases/" + reference)).isEqualTo(404);
 		// nor do they start cases
 		assertThat(this.as.start("useradmin", JourneyFixtures.adultReport()).getStatusCode().value()).isIn(403, 404);
+	}
+
+	private void step(String person, String processInstanceId, String step) {
+		this.as.completeStep(person, processInstanceId, step, JourneyFixtures.answers(step));
+	}
+
+	private String openTask(String processInstanceId, String step) {
+		return this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(step)
+			.singleResult()
+			.getId();
 	}
 
 	private Sight sight(String person, String processInstanceId, String reference, String taskId) {
