@@ -72,18 +72,16 @@ public class CaseAccess {
 	}
 
 	/**
-	 * Connects a person to a case: they may read its process instance and its open tasks,
-	 * and work those of their groups. Runs inside the engine command that connects them,
-	 * without the caller needing rights over authorizations.
+	 * Connects a person to a case: they may read its process instance (and, once
+	 * {@link #refresh refreshed}, its open tasks). Runs inside the engine command that
+	 * connects them, without the caller needing rights over authorizations.
+	 * @return whether they were not connected before
 	 */
-	public void connect(String userId, String processInstanceId) {
+	public boolean connect(String userId, String processInstanceId) {
 		if (userId == null || processInstanceId == null) {
-			return;
+			return false;
 		}
-		privileged(() -> {
-			grantUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, SEE);
-			return null;
-		});
+		return privileged(() -> grantUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, SEE));
 	}
 
 	/**
@@ -189,15 +187,19 @@ public class CaseAccess {
 		return groups;
 	}
 
-	private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-		grant(userId, null, resource, resourceId, permissions);
+	private boolean grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+		return grant(userId, null, resource, resourceId, permissions);
 	}
 
 	private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		grant(null, groupId, resource, resourceId, permissions);
 	}
 
-	private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+	/**
+	 * @return whether anything was granted that was not before
+	 */
+	private boolean grant(String userId, String groupId, Resource resource, String resourceId,
+			Permission... permissions) {
 		List<Authorization> existing = find(userId, groupId, resource, resourceId);
 		Authorization authorization = existing.isEmpty()
 				? this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT) : existing.get(0);
@@ -213,17 +215,18 @@ public class CaseAccess {
 			}
 		}
 		if (!changed) {
-			return;
+			return false;
 		}
 		if (!existing.isEmpty() && isNewInThisCommand(authorization)) {
 			// still to be inserted: it is inserted with the permissions just added
-			return;
+			return true;
 		}
 		if (existing.isEmpty()) {
 			authorization.setUserId(userId);
 			authorization.setGroupId(groupId);
 		}
 		this.authorizations.saveAuthorization(authorization);
+		return true;
 	}
 
 	private void revokeGroup(String groupId, Resource resource, String resourceId) {

@@ -1,19 +1,28 @@
 package uk.safeguarding.workflow.identity;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 
 /**
  * Keeps each case's access in step with the journey (see {@link CaseAccess}): a new step
  * is opened to the connected people of its group (or, while none is connected, to the
  * group); a person a step is assigned to is connected to the case; when a step is done,
- * the people it connected (an allocated investigator, a deployed liaison officer, the
- * supervisor who acted) get the case's open steps, and a group's open access ends once
- * one of its members holds the case.
+ * the people it names (an allocated investigator, a deployed liaison officer, the
+ * supervisor who acted) and whoever did it are connected. Only when someone new is
+ * connected is the case's access recomputed: they get its open steps, and a group's open
+ * access ends once one of its members holds the case.
  */
 @Component
 public class CaseAccessTaskListener implements TaskListener {
+
+	private static final List<String> CONNECTING_VARIABLES = List.of(Variables.INVESTIGATOR, Variables.LIAISON_OFFICER,
+			Variables.CASE_SUPERVISOR);
 
 	private final CaseAccess access;
 
@@ -26,19 +35,37 @@ public class CaseAccessTaskListener implements TaskListener {
 		String processInstanceId = task.getProcessInstanceId();
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> {
-				this.access.connect(task.getAssignee(), processInstanceId);
+				if (this.access.connect(task.getAssignee(), processInstanceId)) {
+					this.access.refresh(processInstanceId, null);
+				}
 				this.access.openTask(processInstanceId, task.getId(), task.getCandidates());
 			}
 			case EVENTNAME_ASSIGNMENT -> {
-				if (task.getAssignee() != null) {
-					this.access.connect(task.getAssignee(), processInstanceId);
+				if (this.access.connect(task.getAssignee(), processInstanceId)) {
 					this.access.refresh(processInstanceId, null);
 				}
 			}
-			case EVENTNAME_COMPLETE -> this.access.refresh(processInstanceId, task.getId());
+			case EVENTNAME_COMPLETE -> {
+				// the people the step names, and whoever did it
+				boolean connected = false;
+				for (String variable : CONNECTING_VARIABLES) {
+					if (task.getVariable(variable) instanceof String person) {
+						connected |= this.access.connect(person, processInstanceId);
+					}
+				}
+				connected |= this.access.connect(actor(task), processInstanceId);
+				if (connected) {
+					this.access.refresh(processInstanceId, task.getId());
+				}
+			}
 			default -> {
 			}
 		}
+	}
+
+	private static String actor(DelegateTask task) {
+		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
 	}
 
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.identity.CaseAccess;
 import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
@@ -34,10 +33,7 @@ public class CaseRecordTaskListener implements TaskListener {
 
 	private final JourneyPolicy policy;
 
-	private final CaseAccess access;
-
-	public CaseRecordTaskListener(VictimCaseService cases, JourneyPolicy policy, CaseAccess access) {
-		this.access = access;
+	public CaseRecordTaskListener(VictimCaseService cases, JourneyPolicy policy) {
 		this.cases = cases;
 		this.policy = policy;
 	}
@@ -79,15 +75,6 @@ public class CaseRecordTaskListener implements TaskListener {
 			task.removeVariable(name);
 		}
 		facts.put("retentionReviewYears", this.policy.getRetentionReviewYears());
-		// people the step connects to the case may now read it
-		java.util.Set<String> people = new java.util.LinkedHashSet<>();
-		for (String key : new String[] { "investigator", "liaisonOfficer", "caseSupervisor" }) {
-			if (facts.get(key) instanceof String person) {
-				people.add(person);
-			}
-		}
-		people.add(actor(task));
-		people.forEach((person) -> this.access.connect(person, task.getProcessInstanceId()));
 		this.cases.recordStep(reference(task), task.getTaskDefinitionKey(), task.getName(), actor(task), facts,
 				caseRecordOnly, FormValues.now());
 	}
