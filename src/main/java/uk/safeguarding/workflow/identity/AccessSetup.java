@@ -1,12 +1,13 @@
 package uk.safeguarding.workflow.identity;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +53,10 @@ public class AccessSetup {
 
 	private final TaskService tasks;
 
-	private final RuntimeService runtime;
-
 	private final CaseAccess caseAccess;
 
 	public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-			TaskService tasks, RuntimeService runtime, CaseAccess caseAccess) {
-		this.runtime = runtime;
+			TaskService tasks, CaseAccess caseAccess) {
 		this.caseAccess = caseAccess;
 		this.tasks = tasks;
 		this.identity = identity;
@@ -109,15 +106,28 @@ public class AccessSetup {
 		filter("My tasks", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
 		filter("My team's tasks", 2,
 				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-		// open cases get today's rule: earlier versions let a step's whole group see it
-		List<ProcessInstance> open = this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(VictimSafeguardingProcess.KEY)
-			.list();
-		for (ProcessInstance instance : open) {
-			this.caseAccess.refresh(instance.getId(), null);
+		// earlier versions let a step's whole group see it: recheck only the cases whose
+		// steps still carry a group grant (today that is only a step nobody connected can
+		// do yet), not every open case at every start
+		Set<String> cases = new LinkedHashSet<>();
+		List<String> groupTasks = this.authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.groupIdIn(Groups.ALL.toArray(String[]::new))
+			.list()
+			.stream()
+			.map(Authorization::getResourceId)
+			.filter((id) -> !Authorization.ANY.equals(id))
+			.distinct()
+			.toList();
+		if (!groupTasks.isEmpty()) {
+			this.tasks.createTaskQuery()
+				.taskIdIn(groupTasks.toArray(String[]::new))
+				.list()
+				.forEach((task) -> cases.add(task.getProcessInstanceId()));
 		}
-		log.info("Groups, authorizations and Tasklist filters are in place; access checked on {} open cases",
-				open.size());
+		cases.forEach((id) -> this.caseAccess.refresh(id, null));
+		log.info("Groups, authorizations and Tasklist filters are in place; access rechecked on {} open cases",
+				cases.size());
 	}
 
 	private void group(String id, String name) {
