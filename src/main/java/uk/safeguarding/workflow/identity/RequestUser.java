@@ -24,12 +24,17 @@ final class RequestUser {
 		if (current != null) {
 			return current.getUserId();
 		}
-		HttpSession session = request.getSession(false);
-		Authentications authentications = (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;
+		Authentications authentications = webappLogins(request);
 		if (authentications != null && authentications.getAuthenticationForProcessEngine("default") != null) {
 			return authentications.getAuthenticationForProcessEngine("default").getName();
 		}
 		return null;
+	}
+
+	/** The webapps' logins kept in the session, or null when there is none. */
+	static Authentications webappLogins(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;
 	}
 
 	/** A member of the break-glass {@code camunda-admin} group. */

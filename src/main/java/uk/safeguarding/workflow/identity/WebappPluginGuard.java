@@ -6,9 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,8 +41,7 @@ class WebappPluginGuard extends OncePerRequestFilter {
 	}
 
 	private static boolean hasApplication(HttpServletRequest request, String application) {
-		HttpSession session = request.getSession(false);
-		Authentications authentications = (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;
+		Authentications authentications = RequestUser.webappLogins(request);
 		if (authentications == null) {
 			// not logged in: the webapps' own filter answers 401
 			return true;
