@@ -86,9 +86,14 @@ class AccessPerCaseTest {
 	void accessPerCase_aNewCaseIsOpenToEverySupervisorUntilOneActs_andLiaisonStepsWaitForTheDeployment() {
 		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
+		String reference = (String) started.get("businessKey");
 
 		assertThat(keys("supervisor", id)).contains(UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON);
 		assertThat(keys("supervisor2", id)).contains(UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON);
+		// one rule for "connected": who sees a new case's steps also reads its record
+		assertThat(status("supervisor2", "/api/cases/" + reference)).isEqualTo(200);
+		assertThat(status("supervisor2", "/api/cases/" + reference + "/notifications")).isEqualTo(200);
+		assertThat(status("officer2", "/api/cases/" + reference)).isEqualTo(404);
 		assertThat(keys("officer", id)).contains(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RECORD_CRIME);
 		assertThat(keys("officer2", id)).isEmpty();
 		assertThat(keys("liaison", id)).isEmpty();
@@ -97,6 +102,7 @@ class AccessPerCaseTest {
 		// the first supervisor to act holds the case; the others lose it
 		step("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
 		assertThat(keys("supervisor2", id)).isEmpty();
+		assertThat(status("supervisor2", "/api/cases/" + reference)).isEqualTo(404);
 		assertThat(keys("supervisor", id)).contains(UserTasks.DEPLOY_VICTIM_LIAISON);
 		String deploy = openTask(id, UserTasks.DEPLOY_VICTIM_LIAISON);
 		assertThat(this.as.complete("supervisor2", deploy, JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON))
