@@ -27,16 +27,16 @@ public class VictimCaseService {
 
 	private final VictimCaseRepository cases;
 
-	private final CaseReferenceCounterRepository counters;
+	private final CaseReferences references;
 
 	private final AccessLogRepository accessLog;
 
 	private final ChronologyRepository chronology;
 
-	public VictimCaseService(VictimCaseRepository cases, CaseReferenceCounterRepository counters,
-			AccessLogRepository accessLog, ChronologyRepository chronology) {
+	public VictimCaseService(VictimCaseRepository cases, CaseReferences references, AccessLogRepository accessLog,
+			ChronologyRepository chronology) {
 		this.cases = cases;
-		this.counters = counters;
+		this.references = references;
 		this.accessLog = accessLog;
 		this.chronology = chronology;
 	}
@@ -75,9 +75,7 @@ public class VictimCaseService {
 	}
 
 	private String nextReference(int year) {
-		CaseReferenceCounter counter = this.counters.lockYear(year)
-			.orElseGet(() -> this.counters.saveAndFlush(new CaseReferenceCounter(year)));
-		int number = counter.next();
+		int number = this.references.next(year);
 		if (number > 999_999) {
 			throw new IllegalStateException("Case references for " + year + " are exhausted");
 		}

@@ -40,6 +40,9 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 	@Override
 	public Response toResponse(ProcessEngineException exception) {
 		Response response = clientError(exception);
+		if (response == null) {
+			response = ConcurrentChangeResponses.of(exception);
+		}
 		return (response != null) ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
 	}
 

@@ -65,6 +65,9 @@ final class RuleViolationResponses {
 				return badRequest(violation);
 			}
 			Response clientError = ClientErrorResponses.clientError(exception);
+			if (clientError == null) {
+				clientError = ConcurrentChangeResponses.of(exception);
+			}
 			return (clientError != null) ? clientError : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}
 

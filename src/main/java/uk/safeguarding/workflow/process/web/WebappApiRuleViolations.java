@@ -31,7 +31,7 @@ class WebappApiRuleViolations implements ServletContextInitializer {
 	static final String ENGINE_API = "Engine Api";
 
 	static final String PROVIDERS = RuleViolationResponses.Direct.class.getName() + ","
-			+ RuleViolationResponses.Wrapped.class.getName();
+			+ RuleViolationResponses.Wrapped.class.getName() + "," + ClientErrorResponses.class.getName();
 
 	private final CamundaBpmProperties camunda;
 

@@ -1,0 +1,72 @@
+package uk.safeguarding.workflow.process.web;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+
+/**
+ * Engine errors that mean "someone else got there first", which the engine REST API (and
+ * Tasklist's) answers with 500: a person who double-clicks, or two people on one step,
+ * get a 404 or 409 with a sentence saying what happened and what to do, never a 500.
+ * <ul>
+ * <li>the step is gone (completed a moment ago): 404;</li>
+ * <li>the step was claimed by someone else: 409;</li>
+ * <li>the case changed under the request (Camunda's optimistic lock, after the product's
+ * retries; a database lock or deadlock between two changes of one case): 409.</li>
+ * </ul>
+ */
+final class ConcurrentChangeResponses {
+
+	private ConcurrentChangeResponses() {
+	}
+
+	/**
+	 * @return the answer for an engine error that a concurrent change caused, or
+	 * {@code null} for any other error
+	 */
+	static Response of(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			String text = String.valueOf(cause.getMessage());
+			if (cause instanceof TaskAlreadyClaimedException) {
+				return answer(Response.Status.CONFLICT, "TaskAlreadyClaimedException",
+						"Someone else has just claimed this step. Reload the task list: it is now in their tasks.");
+			}
+			if (cause instanceof NullValueException && text.contains("Cannot find task with id")) {
+				return answer(Response.Status.NOT_FOUND, "TaskNotFoundException",
+						"This step is no longer open: it has just been completed (perhaps by someone else, or by a"
+								+ " second click). Reload the case's task list to see what is next.");
+			}
+			if (cause instanceof OptimisticLockingException || isLockConflict(cause)) {
+				return answer(Response.Status.CONFLICT, "ConcurrentChangeException",
+						"Someone else changed this case at the same moment, so nothing was saved. Reload it and try"
+								+ " again.");
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A lock wait that timed out or a deadlock between two transactions: SQL state class
+	 * 40 (serialization failure, deadlock, on PostgreSQL and H2) or H2's lock timeout
+	 * (HYT00).
+	 */
+	private static boolean isLockConflict(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("40") || "HYT00".equals(sql.getSQLState()));
+	}
+
+	private static Response answer(Response.Status status, String type, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("message", message);
+		return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+	}
+
+}
