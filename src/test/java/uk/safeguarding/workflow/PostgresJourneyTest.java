@@ -3,6 +3,8 @@ package uk.safeguarding.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,12 +25,16 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import uk.safeguarding.workflow.database.Schemas;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 
 /**
  * The product on a real PostgreSQL (the production database), started from Maven
- * Central's embedded binaries: the engine and case-record schemas are created, a case
+ * Central's embedded binaries, on the previous version's database (main before Liquibase:
+ * engine tables from schema-update=true, the case record's from ddl-auto=update, three
+ * journeys in it): the migration adopts it in place at start and leaves exactly the
+ * schema a new database gets; the case that version left open carries on; a new case
  * opens, the hub is notified, and no personal data reaches an engine table.
  */
 @DirtiesContext
@@ -59,6 +65,7 @@ class PostgresJourneyTest {
 	static EmbeddedPostgres startPostgres() {
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			Schemas.loadPreviousVersion(postgres.getPostgresDatabase(), "postgresql");
 			// closed after the application context (closed at the end of this class) has
 			// stopped using it
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -71,7 +78,7 @@ class PostgresJourneyTest {
 			}));
 			return postgres;
 		}
-		catch (IOException ex) {
+		catch (IOException | SQLException ex) {
 			throw new IllegalStateException("Could not start the embedded PostgreSQL", ex);
 		}
 	}
@@ -104,6 +111,51 @@ class PostgresJourneyTest {
 				"passport was taken"))
 			.isEmpty();
 		assertThat(EngineTables.rowsContaining(this.dataSource, reference)).isNotEmpty();
+	}
+
+	@Test
+	void previousVersionsDatabase_isMigratedInPlace_andTheCaseItLeftOpenCarriesOn() throws Exception {
+		assertThat(Schemas.changesets(this.dataSource, "schema")).containsEntry("001-baseline-victim-case", "MARK_RAN")
+			.containsEntry("002-consent-outcome-width", "EXECUTED");
+		assertThat(Schemas.changesets(this.dataSource, "Camunda")).containsEntry("7.24.0-tag", "EXECUTED");
+		assertThat(Schemas.strings(this.dataSource, "select VERSION_ from ACT_GE_SCHEMA_LOG"))
+			.as("the engine's tables were adopted, not made again")
+			.containsExactly("7.24.0");
+		// a new database on the same server, migrated as the application migrates
+		try (var connection = POSTGRES.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("create database fresh");
+		}
+		DataSource fresh = POSTGRES.getDatabase("postgres", "fresh");
+		Schemas.migrate(fresh);
+		assertThat(Schemas.columns(this.dataSource)).as("every table and column, as a new database has it")
+			.isEqualTo(Schemas.columns(fresh))
+			.containsEntry("consent_record.outcome", "varchar(32) not null");
+
+		// MSHT-2026-000002 was waiting for the liaison officer to seek informed consent
+		RestJourney as = new RestJourney(this.rest);
+		String id = Schemas
+			.strings(this.dataSource, "select process_instance_id from victim_case where reference = ?",
+					"MSHT-2026-000002")
+			.get(0);
+		as.completeStep("liaison", id, UserTasks.SEEK_INFORMED_CONSENT,
+				JourneyFixtures.answers(UserTasks.SEEK_INFORMED_CONSENT));
+		as.completeStep("officer", id, UserTasks.SUBMIT_NRM_REFERRAL,
+				JourneyFixtures.answers(UserTasks.SUBMIT_NRM_REFERRAL));
+		Map<String, Object> record = as.get("officer", "/api/cases/MSHT-2026-000002").getBody();
+		assertThat(record).containsEntry("status", "OPEN").containsEntry("nrmReference", "NRM-778899");
+		assertThat((List<?>) record.get("consentLedger")).hasSize(1);
+		assertThat(as.taskId("officer", id, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)).isNotBlank();
+		// the case that version closed is still there, with its chronology and the notes
+		// kept as large objects
+		Map<String, Object> closed = as.get("supervisor", "/api/cases/MSHT-2026-000001").getBody();
+		assertThat(closed).containsEntry("status", "CLOSED");
+		assertThat((List<?>) closed.get("chronology")).hasSizeGreaterThan(10);
+		assertThat(Schemas.strings(this.dataSource,
+				"select convert_from(lo_get(details), 'UTF8') from chronology_entry "
+						+ "where details is not null and case_id = (select id from victim_case where reference = ?)",
+				"MSHT-2026-000001"))
+			.anyMatch((details) -> details.contains("passport was taken"));
 	}
 
 }
