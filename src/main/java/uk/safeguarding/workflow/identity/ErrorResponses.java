@@ -2,7 +2,10 @@ package uk.safeguarding.workflow.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -11,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class ErrorResponses {
 
+	// Jackson escapes what a message may hold (quotes, backslashes, control characters)
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private ErrorResponses() {
 	}
 
@@ -18,9 +24,10 @@ final class ErrorResponses {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"" + type + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-					+ "\"}");
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("message", message);
+		response.getWriter().write(JSON.writeValueAsString(body));
 	}
 
 }

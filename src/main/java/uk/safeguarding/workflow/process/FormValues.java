@@ -8,10 +8,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -28,6 +31,8 @@ public final class FormValues {
 	static final Pattern UNSAFE_TEXT = Pattern.compile("[$#]\\s*\\{|<\\s*script", Pattern.CASE_INSENSITIVE);
 
 	static final int MAX_TEXT = 4000;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final VariableScope scope;
 
@@ -192,24 +197,17 @@ public final class FormValues {
 			return null;
 		}
 		Collection<?> items;
-		if (value instanceof String text) {
-			String trimmed = text.strip();
-			if (trimmed.startsWith("[")) {
-				trimmed = trimmed.substring(1, trimmed.length() - (trimmed.endsWith("]") ? 1 : 0));
-			}
-			items = java.util.Arrays.stream(trimmed.split(","))
-				.map((item) -> item.replace("\"", "").strip())
-				.filter((item) -> !item.isEmpty())
-				.toList();
-		}
-		else if (value instanceof Collection<?> collection) {
+		if (value instanceof Collection<?> collection) {
 			items = collection;
 		}
+		else if (!(value instanceof String) || ((String) value).strip().startsWith("[")) {
+			// a JSON array: as text, or a JSON variable (Tasklist's checklist) whose text
+			// is JSON
+			items = jsonArray(field, label, allowed, String.valueOf(value));
+		}
 		else {
-			String json = String.valueOf(value);
-			String inner = json.strip().replaceAll("^\\[|\\]$", "");
-			items = java.util.Arrays.stream(inner.split(","))
-				.map((item) -> item.replace("\"", "").strip())
+			items = java.util.Arrays.stream(((String) value).split(","))
+				.map(String::strip)
 				.filter((item) -> !item.isEmpty())
 				.toList();
 		}
@@ -220,6 +218,22 @@ public final class FormValues {
 			}
 		}
 		return items.stream().map(String::valueOf).distinct().collect(Collectors.joining(","));
+	}
+
+	private static List<?> jsonArray(String field, String label, Set<String> allowed, String json) {
+		SafeguardingRuleViolation notAList = new SafeguardingRuleViolation(field, label + " must be a list of "
+				+ String.join(", ", allowed.stream().sorted().toList()) + " (" + field + ").");
+		try {
+			List<?> items = JSON.readValue(json, List.class);
+			if (items == null) {
+				throw notAList;
+			}
+			return items;
+		}
+		catch (JsonProcessingException ex) {
+			// not kept as the cause: the parser's message repeats the submitted text
+			throw notAList;
+		}
 	}
 
 	/** A date ({@code yyyy-MM-dd}) that is not in the future. */

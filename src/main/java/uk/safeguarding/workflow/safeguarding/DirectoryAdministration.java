@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -155,15 +156,10 @@ public class DirectoryAdministration {
 	/** Puts one area through the file's checks, as line 2 of a one-area file. */
 	private SafeguardingArea check(SafeguardingArea area) {
 		String header = DirectoryCsvParser.HEADER + ",webhook_url";
-		String row = String.join(",", quote(area.areaCode()), quote(area.areaName()), quote(area.mashEmail()),
-				quote(area.adultSafeguardingEmail()), String.valueOf(area.ictgService()), quote(area.ictgEmail()),
-				String.valueOf(area.devolvedChildDecisions()), String.valueOf(area.secureEmail()),
-				quote(area.webhookUrl()));
+		String row = CSVFormat.RFC4180.format(area.areaCode(), area.areaName(), area.mashEmail(),
+				area.adultSafeguardingEmail(), area.ictgService(), area.ictgEmail(), area.devolvedChildDecisions(),
+				area.secureEmail(), area.webhookUrl());
 		return new DirectoryCsvParser().parse(new StringReader(header + "\n" + row)).get(0);
-	}
-
-	private static String quote(String value) {
-		return (value == null) ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
 	}
 
 	private String write(SafeguardingArea area) {

@@ -1,16 +1,21 @@
 package uk.safeguarding.workflow.safeguarding;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a safeguarding directory CSV file into {@link SafeguardingArea areas}.
@@ -57,19 +62,17 @@ public class DirectoryCsvParser {
 
 	private static final String SECURE_EMAIL = "secure_email";
 
+	/**
+	 * RFC 4180; blank lines are kept so that every record's line number can be told (and
+	 * are then skipped); spaces around a quoted field are allowed.
+	 */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setIgnoreSurroundingSpaces(true)
+		.get();
+
 	/** England or Wales: the Duty to Notify covers only those two nations. */
 	private static final Pattern ONS_CODE = Pattern.compile("^[EW][0-9]{8}$");
-
-	private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-
-	private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-
-	/**
-	 * A dot-atom local part and a domain of at least two labels ending in a letters-only
-	 * TLD.
-	 */
-	private static final Pattern EMAIL = Pattern
-		.compile("^" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+[A-Za-z]{2,63}$");
 
 	/**
 	 * Parses a directory file. The reader is read to the end but not closed.
@@ -121,11 +124,7 @@ public class DirectoryCsvParser {
 	 * @return {@code true} when it is an acceptable address
 	 */
 	static boolean isValidEmail(String value) {
-		if (value == null || value.length() > 254) {
-			return false;
-		}
-		int at = value.indexOf('@');
-		return at > 0 && at <= 64 && EMAIL.matcher(value).matches();
+		return value != null && !value.isEmpty() && EmailAddress.isValid(value);
 	}
 
 	static boolean isValidWebhookUrl(String value) {
@@ -255,46 +254,131 @@ public class DirectoryCsvParser {
 	}
 
 	/**
-	 * Splits the text into records (RFC 4180): a quoted field may hold commas, line
-	 * breaks and doubled quotes. Blank lines are skipped. A record that cannot be read is
-	 * reported and left out.
+	 * Splits the text into records with Commons CSV (RFC 4180): a quoted field may hold
+	 * commas, line breaks and doubled quotes. Blank lines are skipped. A record that
+	 * cannot be read is reported and left out, and reading goes on at the next line, so
+	 * that one stray quote does not hide the problems after it.
 	 */
 	private List<CsvRecord> readRecords(Reader reader, List<DirectoryProblem> problems) {
-		BufferedReader lines = (reader instanceof BufferedReader buffered) ? buffered : new BufferedReader(reader);
+		String text = readAll(reader);
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		List<Integer> lineStarts = lineStarts(text);
 		List<CsvRecord> records = new ArrayList<>();
-		RecordBuilder pending = null;
-		int lineNumber = 0;
-		try {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				lineNumber++;
-				if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-					line = line.substring(1);
-				}
-				if (pending == null) {
-					if (line.isBlank()) {
-						continue;
+		int line = 1;
+		while (line <= lineStarts.size()) {
+			line = readFrom(text, lineStarts, line, records, problems);
+		}
+		return records;
+	}
+
+	/**
+	 * Reads records from a line on, to the end or to the first record that cannot be
+	 * read.
+	 * @return the line to go on from: the one after the unreadable record, or past the
+	 * end
+	 */
+	private int readFrom(String text, List<Integer> lineStarts, int firstLine, List<CsvRecord> records,
+			List<DirectoryProblem> problems) {
+		int offset = lineStarts.get(firstLine - 1);
+		try (CSVParser csv = CSVParser.parse(text.substring(offset), FORMAT)) {
+			Iterator<CSVRecord> rows = csv.iterator();
+			while (true) {
+				// the parser counts the line breaks it has read: the next record starts
+				// after them
+				int line = firstLine + (int) csv.getCurrentLineNumber();
+				int start = lineStarts.get(Math.min(line, lineStarts.size()) - 1);
+				try {
+					if (!rows.hasNext()) {
+						return Integer.MAX_VALUE;
 					}
-					pending = new RecordBuilder(lineNumber);
+					CSVRecord row = rows.next();
+					if (!(row.size() == 1 && row.get(0).isBlank())) {
+						records.add(new CsvRecord(line, row.toList(), null));
+					}
 				}
-				else {
-					pending.continueOnNewLine();
-				}
-				pending.accept(line);
-				if (!pending.inQuotes()) {
-					records.add(pending.finish());
-					pending = null;
+				catch (UncheckedIOException ex) {
+					if (!(ex.getCause() instanceof CSVException)) {
+						throw ex;
+					}
+					// a quote still open at the end of the text: the rest of the file is
+					// that field
+					if (ex.getCause().getMessage().contains("EOF")) {
+						problems.add(
+								new DirectoryProblem(line, "a quoted field is not closed (a double quote is missing)"));
+						return Integer.MAX_VALUE;
+					}
+					int errorLine = firstLine - 1 + (int) csv.getCurrentLineNumber();
+					int end = (errorLine < lineStarts.size()) ? lineStarts.get(errorLine) : text.length();
+					records.add(new CsvRecord(line, List.of(),
+							"field " + fieldWithTextAfterQuote(text.substring(start, end))
+									+ " has text after its closing double quote"));
+					return errorLine + 1;
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the safeguarding directory", ex);
 		}
-		if (pending != null) {
-			problems.add(new DirectoryProblem(pending.lineNumber(),
-					"a quoted field is not closed (a double quote is missing)"));
+	}
+
+	/**
+	 * Which field of a record has text after its closing quote: Commons CSV says where
+	 * the record fails, not which field, and the message names the field for the person
+	 * fixing the file.
+	 */
+	private static int fieldWithTextAfterQuote(String record) {
+		int field = 1;
+		boolean quoted = false;
+		boolean afterQuote = false;
+		for (char c : record.toCharArray()) {
+			if (c == '"') {
+				quoted = !quoted;
+				afterQuote = !quoted;
+			}
+			else if (!quoted && c == ',') {
+				field++;
+				afterQuote = false;
+			}
+			else if (afterQuote && !Character.isWhitespace(c)) {
+				return field;
+			}
 		}
-		return records;
+		return field;
+	}
+
+	/** Where each line of the text starts: \n, \r\n and a lone \r end a line. */
+	private static List<Integer> lineStarts(String text) {
+		List<Integer> starts = new ArrayList<>();
+		int start = 0;
+		while (start < text.length()) {
+			starts.add(start);
+			int next = start;
+			while (next < text.length() && text.charAt(next) != '\n' && text.charAt(next) != '\r') {
+				next++;
+			}
+			if (next < text.length() && text.charAt(next) == '\r' && next + 1 < text.length()
+					&& text.charAt(next + 1) == '\n') {
+				next++;
+			}
+			start = next + 1;
+		}
+		return starts;
+	}
+
+	private static String readAll(Reader reader) {
+		StringBuilder text = new StringBuilder();
+		char[] buffer = new char[8192];
+		try {
+			for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
+				text.append(buffer, 0, read);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the safeguarding directory", ex);
+		}
+		return text.toString();
 	}
 
 	/** One record of the file; {@code error} is set when it could not be read. */
@@ -315,97 +399,6 @@ public class DirectoryCsvParser {
 
 		String get(String column) {
 			return this.row.fields().get(this.columns.get(column)).trim();
-		}
-
-	}
-
-	/** Builds one record from one or more physical lines. */
-	private static final class RecordBuilder {
-
-		private final int lineNumber;
-
-		private final List<String> fields = new ArrayList<>();
-
-		private final StringBuilder field = new StringBuilder();
-
-		private boolean inQuotes;
-
-		private boolean afterClosingQuote;
-
-		private String error;
-
-		RecordBuilder(int lineNumber) {
-			this.lineNumber = lineNumber;
-		}
-
-		int lineNumber() {
-			return this.lineNumber;
-		}
-
-		boolean inQuotes() {
-			return this.inQuotes;
-		}
-
-		void continueOnNewLine() {
-			this.field.append('\n');
-		}
-
-		void accept(String line) {
-			for (int i = 0; i < line.length(); i++) {
-				char c = line.charAt(i);
-				if (this.inQuotes) {
-					if (c != '"') {
-						this.field.append(c);
-					}
-					else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-						this.field.append('"');
-						i++;
-					}
-					else {
-						this.inQuotes = false;
-						this.afterClosingQuote = true;
-					}
-				}
-				else if (c == ',') {
-					endField();
-				}
-				else if (this.afterClosingQuote) {
-					if (!Character.isWhitespace(c)) {
-						fail("field " + (this.fields.size() + 1) + " has text after its closing double quote");
-					}
-				}
-				else if (c == '"') {
-					if (this.field.toString().isBlank()) {
-						this.field.setLength(0);
-						this.inQuotes = true;
-					}
-					else {
-						fail("field " + (this.fields.size() + 1) + " has a double quote inside an unquoted value; "
-								+ "put the whole value in double quotes and double the quote (\"\")");
-						this.field.append(c);
-					}
-				}
-				else {
-					this.field.append(c);
-				}
-			}
-		}
-
-		CsvRecord finish() {
-			endField();
-			return new CsvRecord(this.lineNumber, List.copyOf(this.fields), this.error);
-		}
-
-		private void endField() {
-			this.fields.add(this.field.toString());
-			this.field.setLength(0);
-			this.afterClosingQuote = false;
-		}
-
-		private void fail(String reason) {
-			if (this.error == null) {
-				this.error = reason;
-			}
 		}
 
 	}

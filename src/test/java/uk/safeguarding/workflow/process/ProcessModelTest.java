@@ -31,7 +31,6 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.xml.instance.DomElement;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,12 +105,14 @@ class ProcessModelTest {
 		}
 		assertThat(formRefs).as("formRefs in the models").hasSizeGreaterThan(15);
 		assertThat(formRefs).as("every user task has a form").containsKeys(ids(UserTask.class).toArray(String[]::new));
-		boolean formsPresent;
-		try (Stream<Path> files = Files.isDirectory(FORMS) ? Files.list(FORMS) : Stream.empty()) {
-			formsPresent = files.anyMatch((file) -> file.toString().endsWith(".form"));
+		// an empty or missing forms/ is a failure, not a skip: every formRef would fail
+		// at run time
+		assertThat(FORMS).as("the forms folder").isDirectory();
+		try (Stream<Path> files = Files.list(FORMS)) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".form")))
+				.as("form files in " + FORMS + " (every user task's formRef needs one)")
+				.isNotEmpty();
 		}
-		Assumptions.assumeTrue(formsPresent,
-				"forms/ is empty in this worktree: the formRef files are checked once the forms are in");
 		List<String> missing = new ArrayList<>();
 		formRefs.forEach((id, ref) -> {
 			if (!Files.isRegularFile(FORMS.resolve(ref + ".form"))) {

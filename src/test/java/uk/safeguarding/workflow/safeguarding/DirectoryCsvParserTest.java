@@ -257,6 +257,46 @@ class DirectoryCsvParserTest {
 	}
 
 	@Test
+	void rowThatCannotBeRead_doesNotHideTheProblemsOnTheLinesAfterIt() {
+		String file = HEADER + "E06000023,\"Bristol\" City,mash@bristol.example.gov.uk,"
+				+ "adults@bristol.example.gov.uk,false,,false,false\n"
+				+ CARDIFF.replace("true,ictg-wales", "yes,ictg-wales");
+
+		assertThat(problems(file)).containsExactly(
+				new DirectoryProblem(2, "field 2 has text after its closing double quote"),
+				new DirectoryProblem(3, "ictg_service must be true or false, not 'yes'"));
+	}
+
+	@Test
+	void textAfterTheClosingQuoteOfAFieldThatSpansLines_namesThatFieldAndTheLineTheRowStarts() {
+		String file = HEADER + CARDIFF + "E06000023,Bristol,\"mash\n@bristol\"x,adults@bristol.example.gov.uk,"
+				+ "false,,false,false\n" + HARTLEPOOL;
+
+		assertThat(problems(file))
+			.containsExactly(new DirectoryProblem(3, "field 3 has text after its closing double quote"));
+	}
+
+	@Test
+	void spacesAroundAQuotedField_areAllowed() {
+		String file = HEADER + "E06000023, \"Bristol, City of\" ,mash@bristol.example.gov.uk,"
+				+ "adults@bristol.example.gov.uk,false,,false,false\n";
+
+		assertThat(parse(file).get(0).areaName()).isEqualTo("Bristol, City of");
+	}
+
+	@Test
+	void emailChecks_refuseWhatAMailServerMayNotRoute() {
+		assertThat(DirectoryCsvParser.isValidEmail("\"mash hub\"@example.org")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("mash@[192.0.2.1]")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("maš@example.org")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("mash@example.123")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("mash@cardiff-.example.org")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("a".repeat(65) + "@example.org")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("mash@" + "a".repeat(250) + ".org")).isFalse();
+		assertThat(DirectoryCsvParser.isValidEmail("")).isFalse();
+	}
+
+	@Test
 	void emptyFile_asksForTheHeader() {
 		assertThat(problems("\n\n")).containsExactly(new DirectoryProblem(1,
 				"the file is empty; the first line must be the header " + DirectoryCsvParser.HEADER));
