@@ -12,12 +12,18 @@ import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import uk.safeguarding.workflow.deadlines.EscalationSettings;
 import uk.safeguarding.workflow.deadlines.OverdueEscalation;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
@@ -45,6 +51,14 @@ class OverdueEscalationTest {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	EscalationSettings settings;
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	@Test
 	void anOverdueStep_escalatesToTheSupervisorOnce_thenToManagersAWorkingDayLater() {
@@ -88,6 +102,110 @@ class OverdueEscalationTest {
 		int afterManagers = escalations(reference).size();
 		this.escalation.sweep(id);
 		assertThat(escalations(reference)).as("no level is escalated twice").hasSize(afterManagers);
+	}
+
+	@Test
+	void eachStepReachesManagersWhenItsRowSays_onlyThoseCoveringTheArea_withLinksToTheStepAndTheCase()
+			throws Exception {
+		User second = this.identity.newUser("cardiffmanager");
+		second.setEmail("cardiffmanager@police.example.org");
+		second.setPassword(RestJourney.PASSWORD);
+		this.identity.saveUser(second);
+		this.identity.createMembership("cardiffmanager", "managers");
+		this.settings.setManagerAreas(Map.of("manager", List.of("E06000001"), "cardiffmanager", List.of("W06000015")));
+		try {
+			// immediate risk, identified 10 minutes ago: immediate safeguarding is due in
+			// 20
+			// minutes, managers 30 minutes after that; recording the crime is due 24
+			// hours
+			// after the report, managers 4 hours after that
+			Instant start = Instant.now();
+			Map<String, Object> report = JourneyFixtures.adultReport();
+			report.put("immediateRisk", true);
+			report.put("identifiedAt",
+					LocalDateTime.ofInstant(start.minus(10, ChronoUnit.MINUTES), LONDON)
+						.truncatedTo(ChronoUnit.MINUTES)
+						.toString());
+			Map<String, Object> started = new RestJourney(this.rest).start("officer", report).getBody();
+			String reference = (String) started.get("businessKey");
+			String id = (String) started.get("id");
+			String safeguarding = taskId(id, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+			String crime = taskId(id, UserTasks.RECORD_CRIME);
+			Instant safeguardingDue = this.tasks.createTaskQuery()
+				.taskId(safeguarding)
+				.singleResult()
+				.getDueDate()
+				.toInstant();
+
+			at(safeguardingDue.minus(1, ChronoUnit.MINUTES), id);
+			assertThat(escalations(reference)).as("not yet due").isEmpty();
+
+			at(safeguardingDue.plus(1, ChronoUnit.MINUTES), id);
+			assertThat(occasions(reference)).containsExactly("overdue-" + safeguarding + "-level-1");
+
+			at(safeguardingDue.plus(29, ChronoUnit.MINUTES), id);
+			assertThat(occasions(reference)).as("managers are told 30 minutes after a 30-minute step's due date")
+				.containsExactly("overdue-" + safeguarding + "-level-1");
+
+			at(safeguardingDue.plus(31, ChronoUnit.MINUTES), id);
+			assertThat(escalations(reference)).filteredOn((view) -> view.occasion().endsWith("-level-2"))
+				.as("only the manager who covers Cardiff")
+				.extracting(NotificationView::recipient)
+				.containsExactly("cardiffmanager@police.example.org");
+
+			Instant crimeDue = this.tasks.createTaskQuery().taskId(crime).singleResult().getDueDate().toInstant();
+			at(crimeDue.plus(3, ChronoUnit.HOURS).plus(59, ChronoUnit.MINUTES), id);
+			assertThat(occasions(reference)).contains("overdue-" + crime + "-level-1")
+				.doesNotContain("overdue-" + crime + "-level-2");
+			at(crimeDue.plus(4, ChronoUnit.HOURS).plus(1, ChronoUnit.MINUTES), id);
+			assertThat(occasions(reference)).as("crime recording: managers within hours, not a working day")
+				.contains("overdue-" + crime + "-level-2");
+
+			// the job executor delivers the notices (no sleeping: wait for each incoming
+			// email until the one to the Cardiff manager about the crime arrives)
+			ClockUtil.reset();
+			String body = null;
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (body == null && System.currentTimeMillis() < deadline) {
+				MimeMessage[] received = mail.getReceivedMessages();
+				for (MimeMessage message : received) {
+					if (message.getSubject().contains(reference) && message.getSubject().contains("Record crime")
+							&& GreenMailUtil.getAddressList(message.getAllRecipients())
+								.contains("cardiffmanager@police.example.org")) {
+						body = message.getContent().toString();
+					}
+				}
+				if (body == null) {
+					mail.waitForIncomingEmail(2_000, received.length + 1);
+				}
+			}
+			assertThat(body).as("the managers' email about recording the crime")
+				.contains("/camunda/app/tasklist/default/#/?task=" + crime, "/cases/" + reference,
+						"Tasklist → Overdue on my cases", "4 hours after its due date")
+				.doesNotContain(JourneyFixtures.DISTINCTIVE_NAME);
+		}
+		finally {
+			ClockUtil.reset();
+			this.settings.setManagerAreas(Map.of());
+			this.identity.deleteUser("cardiffmanager");
+		}
+	}
+
+	private void at(Instant instant, String processInstanceId) {
+		ClockUtil.setCurrentTime(Date.from(instant));
+		this.escalation.sweep(processInstanceId);
+	}
+
+	private String taskId(String processInstanceId, String step) {
+		return this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(step)
+			.singleResult()
+			.getId();
+	}
+
+	private List<String> occasions(String reference) {
+		return escalations(reference).stream().map(NotificationView::occasion).toList();
 	}
 
 	private List<NotificationView> escalations(String reference) {

@@ -1,12 +1,14 @@
 package uk.safeguarding.workflow.deadlines;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -14,26 +16,33 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
-import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
 
 /**
  * Overdue steps (spec section 4): an overdue step escalates to the case's supervisor;
- * still overdue one working day later, to {@code managers}. Home Office decisions are
- * chased with their owner only, every chase interval. Each escalation happens once per
- * task and level; the level is kept on the task ({@code escalationLevel}) and every
- * notice is on the case.
+ * still overdue when its {@code step-deadlines} row says (one working day by default;
+ * within hours for steps due within hours), to {@code managers} (those who cover the
+ * case's area, {@link EscalationSettings}). Steps whose row has a chase (Home Office
+ * decisions) are chased with their owner only, every chase interval of the row. Each
+ * escalation happens once per task and level; the level is kept on the task
+ * ({@code escalationLevel}) and every notice is on the case.
  */
 @Component
+@EnableConfigurationProperties(EscalationSettings.class)
 public class OverdueEscalation {
+
+	/** Counter of escalation notices stored, tagged by level (1, 2, chase). */
+	public static final String ESCALATIONS_METER = "safeguarding.escalations";
 
 	private static final Logger log = LoggerFactory.getLogger(OverdueEscalation.class);
 
@@ -51,18 +60,27 @@ public class OverdueEscalation {
 
 	private final SafeguardingNotifier notifier;
 
-	private final WorkingDayCalendar calendar;
-
 	private final TransactionTemplate transaction;
 
-	public OverdueEscalation(TaskService tasks, RuntimeService runtime, IdentityService identity,
-			SafeguardingNotifier notifier, WorkingDayCalendar calendar, TransactionTemplate transaction) {
-		this.tasks = tasks;
-		this.runtime = runtime;
-		this.identity = identity;
+	private final ProcessEngine engine;
+
+	private final StepDeadlines deadlines;
+
+	private final EscalationSettings settings;
+
+	private final ObjectProvider<MeterRegistry> meters;
+
+	public OverdueEscalation(ProcessEngine engine, SafeguardingNotifier notifier, StepDeadlines deadlines,
+			EscalationSettings settings, TransactionTemplate transaction, ObjectProvider<MeterRegistry> meters) {
+		this.engine = engine;
+		this.tasks = engine.getTaskService();
+		this.runtime = engine.getRuntimeService();
+		this.identity = engine.getIdentityService();
 		this.notifier = notifier;
-		this.calendar = calendar;
+		this.deadlines = deadlines;
+		this.settings = settings;
 		this.transaction = transaction;
+		this.meters = meters;
 	}
 
 	/** Runs every minute unless {@code safeguarding.escalation.sweep-enabled=false}. */
@@ -122,23 +140,27 @@ public class OverdueEscalation {
 
 	private int escalate(Task task, Instant now) {
 		String reference = (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.CASE_REFERENCE);
-		if (isDecision(task.getTaskDefinitionKey())) {
-			return chase(task, reference, now);
+		StepDeadline row = row(task);
+		if (row.hasChase()) {
+			return chase(task, row, reference, now);
 		}
 		Object current = this.tasks.getVariableLocal(task.getId(), ESCALATION_LEVEL);
 		int level = (current instanceof Number number) ? number.intValue() : 0;
-		ZonedDateTime due = task.getDueDate().toInstant().atZone(WorkingDayCalendar.ZONE);
 		int stored = 0;
 		if (level < 1) {
-			stored += this.notifier.notifyOverdue(reference, supervisors(task), task.getName(),
-					"Case supervisor: the step is overdue", "overdue-" + task.getId() + "-level-1",
-					task.getProcessInstanceId());
+			stored += count("1",
+					this.notifier.notifyOverdue(reference, supervisors(task), task.getName(),
+							"Case supervisor: the step is overdue", "overdue-" + task.getId() + "-level-1",
+							task.getProcessInstanceId()));
 			level = 1;
 		}
-		if (level < 2 && !now.isBefore(this.calendar.addWorkingDays(due, 1).toInstant())) {
-			stored += this.notifier.notifyOverdue(reference, members(Groups.MANAGERS), task.getName(),
-					"Managers: the step is still overdue one working day after its due date",
-					"overdue-" + task.getId() + "-level-2", task.getProcessInstanceId());
+		Date managersAt = this.deadlines.managersAt(row, task.getDueDate().toInstant());
+		if (level < 2 && managersAt != null && !now.isBefore(managersAt.toInstant())) {
+			String area = (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.AREA_CODE);
+			stored += count("2",
+					this.notifier.notifyOverdue(reference, this.settings.managersFor(members(Groups.MANAGERS), area),
+							task.getName(), "Managers: the step is still overdue " + after(row) + " after its due date",
+							"overdue-" + task.getId() + "-level-2", task.getProcessInstanceId()));
 			level = 2;
 		}
 		this.tasks.setVariableLocal(task.getId(), ESCALATION_LEVEL, level);
@@ -146,10 +168,32 @@ public class OverdueEscalation {
 	}
 
 	/**
-	 * Home Office decisions take weeks: chase the task's owner only, once per chase
-	 * interval.
+	 * The task's row of the deployed {@code step-deadlines} table (cached per version).
 	 */
-	private int chase(Task task, String reference, Instant now) {
+	private StepDeadline row(Task task) {
+		boolean immediateRisk = Boolean.TRUE
+			.equals(this.runtime.getVariable(task.getProcessInstanceId(), Variables.IMMEDIATE_RISK));
+		return this.deadlines.forStep(this.engine, task.getTaskDefinitionKey(), immediateRisk);
+	}
+
+	private static String after(StepDeadline row) {
+		String unit = row.escalateUnit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return row.escalateAmount() + " " + ((row.escalateAmount() == 1) ? unit.substring(0, unit.length() - 1) : unit);
+	}
+
+	private int count(String level, int stored) {
+		MeterRegistry registry = this.meters.getIfAvailable();
+		if (registry != null && stored > 0) {
+			registry.counter(ESCALATIONS_METER, "level", level).increment(stored);
+		}
+		return stored;
+	}
+
+	/**
+	 * Home Office decisions take weeks: chase the task's owner only, once per chase
+	 * interval of the step's row.
+	 */
+	private int chase(Task task, StepDeadline row, String reference, Instant now) {
 		// the first chase when the decision is overdue, then one every chase interval
 		Object sent = this.tasks.getVariableLocal(task.getId(), CHASES);
 		int chases = ((sent instanceof Number number) ? number.intValue() : 0) + 1;
@@ -159,15 +203,12 @@ public class OverdueEscalation {
 		}
 		String owner = (task.getAssignee() != null) ? task.getAssignee()
 				: (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.REPORTING_OFFICER);
-		int stored = this.notifier.notifyOverdue(reference, (owner != null) ? List.of(owner) : List.of(),
-				task.getName(), "Owner: chase the Home Office for the decision", "chase-" + task.getId() + "-" + chases,
-				task.getProcessInstanceId());
-		boolean reasonable = UserTasks.RECORD_REASONABLE_GROUNDS_DECISION.equals(task.getTaskDefinitionKey());
-		ZonedDateTime from = now.atZone(WorkingDayCalendar.ZONE);
-		Instant following = reasonable ? this.calendar.addWorkingDays(from, 20).toInstant()
-				: from.plusDays(90).toInstant();
+		int stored = count("chase",
+				this.notifier.notifyOverdue(reference, (owner != null) ? List.of(owner) : List.of(), task.getName(),
+						"Owner: chase the Home Office for the decision", "chase-" + task.getId() + "-" + chases,
+						task.getProcessInstanceId()));
 		this.tasks.setVariableLocal(task.getId(), CHASES, chases);
-		this.tasks.setVariableLocal(task.getId(), "nextChaseAt", Date.from(following));
+		this.tasks.setVariableLocal(task.getId(), "nextChaseAt", this.deadlines.nextChase(row, now));
 		return stored;
 	}
 
@@ -182,11 +223,6 @@ public class OverdueEscalation {
 			ids.add(user.getId());
 		}
 		return ids;
-	}
-
-	static boolean isDecision(String step) {
-		return UserTasks.RECORD_REASONABLE_GROUNDS_DECISION.equals(step)
-				|| UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION.equals(step);
 	}
 
 }

@@ -10,9 +10,14 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -36,6 +41,16 @@ public class StepDeadlines {
 	public static final String INPUT_IMMEDIATE_RISK = "immediateRisk";
 
 	private final WorkingDayCalendar calendar;
+
+	/**
+	 * Rows already evaluated, per deployed version of the table: the inputs are a step
+	 * and a flag, so a version has at most two rows per step. Evaluating FEEL on every
+	 * task creation (and writing its decision history) was a tenth of the product's CPU
+	 * (issue 12).
+	 */
+	private final ConcurrentMap<String, StepDeadline> evaluated = new ConcurrentHashMap<>();
+
+	private volatile String cachedDefinitionId;
 
 	public StepDeadlines(WorkingDayCalendar calendar) {
 		this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -67,6 +82,73 @@ public class StepDeadlines {
 					+ "': it needs a catch-all last row");
 		}
 		return StepDeadline.fromDecisionOutputs(result.getFirstResult().getEntryMap());
+	}
+
+	/**
+	 * The row of the latest deployed {@code step-deadlines} decision for a step,
+	 * evaluated once per deployed version, step and flag (public engine APIs: a decision
+	 * definition query, then {@code evaluateDecisionById} on a miss). A new version is
+	 * picked up at the first task created after its deployment. Runs with the caller's
+	 * authorization, as {@link #forStep(DecisionService, String, boolean)}.
+	 * @throws NotFoundException when no {@code step-deadlines} decision is deployed
+	 * @throws IllegalStateException when no rule matches
+	 */
+	public StepDeadline forStep(ProcessEngineServices engine, String step, boolean immediateRisk) {
+		DecisionDefinition latest = engine.getRepositoryService()
+			.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(DECISION_KEY)
+			.withoutTenantId()
+			.latestVersion()
+			.singleResult();
+		if (latest == null) {
+			throw new NotFoundException("No '" + DECISION_KEY + "' decision is deployed");
+		}
+		String definitionId = latest.getId();
+		if (!definitionId.equals(this.cachedDefinitionId)) {
+			// a new version: the rows of the old one are never asked for again
+			this.evaluated.clear();
+			this.cachedDefinitionId = definitionId;
+		}
+		String key = definitionId + '|' + step + '|' + immediateRisk;
+		StepDeadline cached = this.evaluated.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		DmnDecisionResult result = engine.getDecisionService()
+			.evaluateDecisionById(definitionId)
+			.variables(Variables.createVariables()
+				.putValue(INPUT_STEP, step)
+				.putValue(INPUT_IMMEDIATE_RISK, immediateRisk))
+			.evaluate();
+		if (result.isEmpty()) {
+			throw new IllegalStateException("The '" + DECISION_KEY + "' decision has no rule for step '" + step
+					+ "': it needs a catch-all last row");
+		}
+		StepDeadline deadline = StepDeadline.fromDecisionOutputs(result.getFirstResult().getEntryMap());
+		this.evaluated.put(key, deadline);
+		return deadline;
+	}
+
+	/**
+	 * When a step that a timer starts appears: {@code appearsAmount} after its anchor
+	 * time, or the anchor time itself when the row gives no appearance.
+	 */
+	public Date appearsAt(StepDeadline deadline, Instant anchorTime) {
+		if (!deadline.hasAppearance()) {
+			return Date.from(anchorTime);
+		}
+		return Date.from(plus(anchorTime, deadline.appearsAmount(), deadline.appearsUnit()));
+	}
+
+	/**
+	 * When a step still open after its due date goes to managers, or {@code null} when
+	 * its row has no second level (a chased decision).
+	 */
+	public Date managersAt(StepDeadline deadline, Instant dueDate) {
+		if (!deadline.hasManagerEscalation()) {
+			return null;
+		}
+		return Date.from(plus(dueDate, deadline.escalateAmount(), deadline.escalateUnit()));
 	}
 
 	/** The instant a step with this deadline is due, counted from its anchor time. */

@@ -2,9 +2,12 @@ package uk.safeguarding.workflow.safeguarding;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.victimcase.VictimCase;
@@ -27,12 +30,21 @@ class NoticeComposer {
 
 	private final IdentityService identity;
 
+	/**
+	 * An escalation's occasion names its task: overdue-{task}-level-{n},
+	 * chase-{task}-{n}.
+	 */
+	private static final Pattern ESCALATED_TASK = Pattern.compile("^(?:overdue|chase)-(.+)-(?:level-\\d+|\\d+)$");
+
+	private final String baseUrl;
+
 	NoticeComposer(NoticeTemplates templates, VictimCaseService cases, SafeguardingDirectory directory,
-			IdentityService identity) {
+			IdentityService identity, @Value("${safeguarding.web.base-url:http://localhost:8080}") String baseUrl) {
 		this.templates = templates;
 		this.cases = cases;
 		this.directory = directory;
 		this.identity = identity;
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 
 	RenderedNotice render(Notification notification) {
@@ -61,6 +73,12 @@ class NoticeComposer {
 						? "A referral summary with the person's identifying details is attached (secure channel)."
 						: "This notice identifies no one: no identifying data is sent to this address. "
 								+ "Details are shared through a secure channel or the police contact officer.");
+		// links (no personal data): the case page, and for an escalation its step in
+		// Tasklist
+		values.put("caseUrl", this.baseUrl + "/cases/" + record.getReference());
+		Matcher task = ESCALATED_TASK.matcher(nullToEmpty(notification.getOccasion()));
+		values.put("taskUrl", this.baseUrl + "/camunda/app/tasklist/default/#/"
+				+ ((notification.getNotice() == Notice.ESCALATION && task.matches()) ? "?task=" + task.group(1) : ""));
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (String key : new String[] { "caseReference", "notice", "occasion", "audience", "areaCode", "areaName",
 				"urgency", "pathwayShort", "exploitationTypes", "contactOfficer", "stepName" }) {

@@ -245,6 +245,64 @@ class DueDateTaskListenerTest {
 			.isEqualTo(london("2026-03-09T11:00"));
 	}
 
+	@Test
+	void aRevisitThatAppearsOnTime_isDue28DaysAfterTheDecline() {
+		deploy("UserTask_RevisitConsent");
+		// the timer fires when the row says it appears: 21 days after the decline
+		ClockUtil.setCurrentTime(london("2026-04-27T10:00"));
+
+		assertThat(start(Map.of("consentDeclinedAt", london("2026-04-06T10:00"))).getDueDate())
+			.isEqualTo(london("2026-05-04T10:00"));
+	}
+
+	@Test
+	void aTimerStartedStepThatAppearsLate_isNeverCreatedOverdue() {
+		deploy("UserTask_ConductSupervisoryReview");
+		// the last review was 34 days ago (a closure review went back to regular
+		// reviews):
+		// due 28 days after it would already be past; it is due 7 days after it appears,
+		// as the row's 21 and 28 days say
+		ClockUtil.setCurrentTime(london("2026-05-10T10:00"));
+
+		Task task = start(Map.of("lastReviewAt", london("2026-04-06T10:00")));
+
+		assertThat(task.getDueDate()).isEqualTo(london("2026-05-17T10:00")).isAfter(ClockUtil.getCurrentTime());
+	}
+
+	@Test
+	void theTableIsEvaluatedOncePerVersionAndStep_andANewVersionIsUsedAtOnce() {
+		deploy("UserTask_SubmitDutyToNotify");
+		ClockUtil.setCurrentTime(london("2026-03-02T11:00"));
+		long before = extension.getHistoryService()
+			.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(StepDeadlines.DECISION_KEY)
+			.count();
+
+		assertThat(start(Map.of()).getDueDate()).isEqualTo(london("2026-03-03T11:00"));
+		assertThat(start(Map.of()).getDueDate()).isEqualTo(london("2026-03-03T11:00"));
+		assertThat(start(Map.of()).getDueDate()).isEqualTo(london("2026-03-03T11:00"));
+		assertThat(extension.getHistoryService()
+			.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(StepDeadlines.DECISION_KEY)
+			.count()).as("three tasks of one step: one evaluation").isEqualTo(before + 1);
+
+		// a force changes the row (3 working days) and deploys the table again
+		String changed = table().replaceFirst("(<outputEntry id=\"Rule_12_Amount\">\\s*<text>)1(</text>)", "$13$2");
+		extension.manageDeployment(
+				extension.getRepositoryService().createDeployment().addString("step-deadlines.dmn", changed).deploy());
+
+		assertThat(start(Map.of()).getDueDate()).isEqualTo(london("2026-03-05T11:00"));
+	}
+
+	private static String table() {
+		try {
+			return Files.readString(STEP_DEADLINES);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void deploy(String userTaskId) {
 		deploy(model(userTaskId));
 	}

@@ -67,38 +67,41 @@ class StepDeadlinesDmnTest {
 		events.clear();
 	}
 
-	@ParameterizedTest(name = "{0} (immediate risk {1}): {2} {3} from {4}")
+	@ParameterizedTest(name = "{0} (immediate risk {1}): {2} {3} from {4}, managers {8} {9} later")
 	@CsvSource(quoteCharacter = '"', delimiter = '|',
 			textBlock = """
-					UserTask_RecordImmediateSafeguarding     | true  | 30 | MINUTES       | IDENTIFIED       |    |               | local default
-					UserTask_RecordImmediateSafeguarding     | false | 2  | HOURS         | IDENTIFIED       |    |               | local default
-					UserTask_RecordCrime                     | false | 24 | HOURS         | REPORTED         |    |               | national standard
-					UserTask_RecordCrime                     | true  | 24 | HOURS         | REPORTED         |    |               | national standard
-					UserTask_AllocateInvestigator            | false | 24 | HOURS         | TASK_CREATED     |    |               | local default
-					UserTask_DeployVictimLiaison             | false | 24 | HOURS         | TASK_CREATED     |    |               | local default
-					UserTask_RecordChildrensServicesReferral | false | 1  | WORKING_DAYS  | IDENTIFIED       |    |               | statutory guidance
-					UserTask_RecordStrategyDiscussion        | false | 24 | HOURS         | TASK_CREATED     |    |               | local practice
-					UserTask_AssessVictimNeeds               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | Victims' Code
-					UserTask_AgreeVictimStrategy             | false | 3  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_SeekInformedConsent             | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_SubmitNrmReferral               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_SubmitDutyToNotify              | false | 1  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_RecordReasonableGroundsDecision | false | 5  | WORKING_DAYS  | NRM_SUBMITTED    | 20 | WORKING_DAYS  | Home Office target
-					UserTask_RecordConclusiveGroundsDecision | false | 30 | CALENDAR_DAYS | RG_DECISION      | 90 | CALENDAR_DAYS | statute minimum
-					UserTask_ConsiderReconsideration         | false | 10 | WORKING_DAYS  | DECISION_DATE    |    |               | guidance window
-					UserTask_RevisitConsent                  | false | 28 | CALENDAR_DAYS | CONSENT_DECLINED |    |               | local default
-					UserTask_ConductSupervisoryReview        | false | 28 | CALENDAR_DAYS | LAST_REVIEW      |    |               | local default
-					UserTask_ReviewCaseClosure               | false | 5  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_ArrangeAlternativeSupport       | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_RespondToMissingVictim          | false | 1  | HOURS         | TASK_CREATED     |    |               | local default
-					UserTask_InformCompetentAuthorityOfAge   | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
-					UserTask_SeekAdultSupportConsent         | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default
+										UserTask_RecordImmediateSafeguarding     | true  | 30 | MINUTES       | IDENTIFIED       |    |               | local default | 30 | MINUTES      |    |
+										UserTask_RecordImmediateSafeguarding     | false | 2  | HOURS         | IDENTIFIED       |    |               | local default | 2  | HOURS        |    |
+										UserTask_RecordCrime                     | false | 24 | HOURS         | REPORTED         |    |               | national standard | 4  | HOURS        |    |
+										UserTask_RecordCrime                     | true  | 24 | HOURS         | REPORTED         |    |               | national standard | 4  | HOURS        |    |
+										UserTask_AllocateInvestigator            | false | 24 | HOURS         | TASK_CREATED     |    |               | local default | 4  | HOURS        |    |
+										UserTask_DeployVictimLiaison             | false | 24 | HOURS         | TASK_CREATED     |    |               | local default | 4  | HOURS        |    |
+										UserTask_RecordChildrensServicesReferral | false | 1  | WORKING_DAYS  | IDENTIFIED       |    |               | statutory guidance | 1  | WORKING_DAYS |    |
+										UserTask_RecordStrategyDiscussion        | false | 24 | HOURS         | TASK_CREATED     |    |               | local practice | 4  | HOURS        |    |
+										UserTask_AssessVictimNeeds               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | Victims' Code | 1  | WORKING_DAYS |    |
+										UserTask_AgreeVictimStrategy             | false | 3  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_SeekInformedConsent             | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_SubmitNrmReferral               | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_SubmitDutyToNotify              | false | 1  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_RecordReasonableGroundsDecision | false | 5  | WORKING_DAYS  | NRM_SUBMITTED    | 20 | WORKING_DAYS  | Home Office target |    |              |    |
+										UserTask_RecordConclusiveGroundsDecision | false | 30 | CALENDAR_DAYS | RG_DECISION      | 90 | CALENDAR_DAYS | statute minimum |    |              |    |
+										UserTask_ConsiderReconsideration         | false | 10 | WORKING_DAYS  | DECISION_DATE    |    |               | guidance window | 1  | WORKING_DAYS |    |
+										UserTask_RevisitConsent                  | false | 28 | CALENDAR_DAYS | CONSENT_DECLINED |    |               | local default | 1  | WORKING_DAYS | 21 | CALENDAR_DAYS
+										UserTask_ConductSupervisoryReview        | false | 28 | CALENDAR_DAYS | LAST_REVIEW      |    |               | local default | 1  | WORKING_DAYS | 21 | CALENDAR_DAYS
+										UserTask_ReviewCaseClosure               | false | 5  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_ArrangeAlternativeSupport       | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_RespondToMissingVictim          | false | 1  | HOURS         | TASK_CREATED     |    |               | local default | 1  | HOURS        |    |
+										UserTask_InformCompetentAuthorityOfAge   | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+										UserTask_SeekAdultSupportConsent         | false | 2  | WORKING_DAYS  | TASK_CREATED     |    |               | local default | 1  | WORKING_DAYS |    |
+
 					""")
 	void everyStepOfTheSpecTable(String step, boolean immediateRisk, int amount, DeadlineUnit unit,
-			DeadlineAnchor anchor, Integer chaseAmount, DeadlineUnit chaseUnit, String kind) {
+			DeadlineAnchor anchor, Integer chaseAmount, DeadlineUnit chaseUnit, String kind, Integer escalateAmount,
+			DeadlineUnit escalateUnit, Integer appearsAmount, DeadlineUnit appearsUnit) {
 		StepDeadline deadline = evaluate(step, immediateRisk);
 
-		assertThat(deadline).isEqualTo(new StepDeadline(amount, unit, anchor, chaseAmount, chaseUnit, kind));
+		assertThat(deadline).isEqualTo(new StepDeadline(amount, unit, anchor, chaseAmount, chaseUnit, kind,
+				escalateAmount, escalateUnit, appearsAmount, appearsUnit));
 		assertThat(matchedRuleId()).as("%s has its own row, not the catch-all", step).isNotEqualTo(catchAllRuleId);
 	}
 
@@ -124,6 +127,35 @@ class StepDeadlinesDmnTest {
 		assertThat(evaluate(step, false)).isEqualTo(new StepDeadline(5, DeadlineUnit.WORKING_DAYS,
 				DeadlineAnchor.TASK_CREATED, null, null, "local default"));
 		assertThat(matchedRuleId()).isEqualTo(catchAllRuleId);
+	}
+
+	@Test
+	void aStepATimerStartsAppearsBeforeItIsDue_andEveryOtherStepHasNoTimerRow() {
+		StepDeadlines deadlines = new StepDeadlines(new WorkingDayCalendar());
+		Instant declined = london("2026-03-02T10:00");
+		for (String step : List.of("UserTask_RevisitConsent", "UserTask_ConductSupervisoryReview")) {
+			StepDeadline row = evaluate(step, false);
+			assertThat(deadlines.appearsAt(row, declined)).as(step)
+				.isEqualTo(Date.from(london("2026-03-23T10:00")))
+				.isBefore(deadlines.dueDate(row, declined));
+		}
+	}
+
+	@Test
+	void stepsDueWithinHoursReachManagersWithinHours_othersAWorkingDayLater() {
+		StepDeadlines deadlines = new StepDeadlines(new WorkingDayCalendar());
+		// Friday 6 March 2026 17:00: a 30-minute step reaches managers on Friday evening,
+		// a working-day step on Monday
+		Instant friday = london("2026-03-06T17:00");
+		assertThat(deadlines.managersAt(evaluate("UserTask_RecordImmediateSafeguarding", true), friday))
+			.isEqualTo(Date.from(london("2026-03-06T17:30")));
+		assertThat(deadlines.managersAt(evaluate("UserTask_RecordCrime", false), friday))
+			.isEqualTo(Date.from(london("2026-03-06T21:00")));
+		assertThat(deadlines.managersAt(evaluate("UserTask_AgreeVictimStrategy", false), friday))
+			.isEqualTo(Date.from(london("2026-03-09T17:00")));
+		assertThat(deadlines.managersAt(evaluate("UserTask_RecordReasonableGroundsDecision", false), friday))
+			.as("a Home Office decision is chased with its owner, not escalated")
+			.isNull();
 	}
 
 	@Test

@@ -23,7 +23,11 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
+import uk.safeguarding.workflow.deadlines.StepDeadlines;
+import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
+import uk.safeguarding.workflow.deadlines.process.EngineStepDeadlines;
+import uk.safeguarding.workflow.deadlines.process.StepTimers;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.process.AgeAssessment;
 import uk.safeguarding.workflow.victimcase.process.JourneyStart;
@@ -117,6 +121,9 @@ public final class JourneyTestEngine {
 			}
 		});
 		Mocks.register("referToIctgDelegate", (JavaDelegate) JourneyTestEngine::record);
+		// the real timer bean (no fake): timers read step-deadlines as in the product
+		Mocks.register(StepTimers.BEAN_NAME,
+				new StepTimers(new EngineStepDeadlines(new StepDeadlines(new WorkingDayCalendar()))));
 		Mocks.register("alertSupervisorsDelegate", (JavaDelegate) JourneyTestEngine::record);
 		Mocks.register("recordAgeAssessmentDelegate", (JavaDelegate) (execution) -> {
 			boolean adult = AgeAssessment.assessedAdult(execution);

@@ -1,21 +1,14 @@
 package uk.safeguarding.workflow.deadlines.process;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uk.safeguarding.workflow.deadlines.DeadlineAnchor;
-import uk.safeguarding.workflow.deadlines.DeadlineUnit;
 import uk.safeguarding.workflow.deadlines.StepDeadline;
 import uk.safeguarding.workflow.deadlines.StepDeadlines;
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
@@ -39,7 +32,12 @@ import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
  * action created the task, who needs no rights on the decision. When no
  * {@code step-deadlines} decision is deployed, or the deployed table gives no usable row,
  * the task still gets a due date ({@link #FALLBACK}, the table's catch-all) and an error
- * is logged: a broken table must never stop a victim's case.
+ * is logged: a broken table must never stop a victim's case. The row is evaluated once
+ * per deployed version of the table ({@link EngineStepDeadlines}).
+ * <p>
+ * A step that a timer starts (its row says when it appears) is due as long after it
+ * appears as its row says, if it appears late (an old anchor, a timer that fired after
+ * its time): it is never created already overdue.
  * <p>
  * Needs no Spring: {@code new DueDateTaskListener(new WorkingDayCalendar())}.
  */
@@ -49,72 +47,45 @@ public class DueDateTaskListener implements TaskListener {
 	public static final String NEXT_CHASE_AT = "nextChaseAt";
 
 	/** Process variable read as the decision's {@code immediateRisk} input. */
-	public static final String IMMEDIATE_RISK = "immediateRisk";
+	public static final String IMMEDIATE_RISK = EngineStepDeadlines.IMMEDIATE_RISK;
 
 	/** Used only when the decision is not deployed: the table's own catch-all row. */
-	public static final StepDeadline FALLBACK = new StepDeadline(5, DeadlineUnit.WORKING_DAYS,
-			DeadlineAnchor.TASK_CREATED, null, null, "local default");
+	public static final StepDeadline FALLBACK = EngineStepDeadlines.FALLBACK;
 
-	private static final Logger logger = LoggerFactory.getLogger(DueDateTaskListener.class);
-
-	private final StepDeadlines stepDeadlines;
+	private final EngineStepDeadlines deadlines;
 
 	public DueDateTaskListener(WorkingDayCalendar calendar) {
 		this(new StepDeadlines(calendar));
 	}
 
 	public DueDateTaskListener(StepDeadlines stepDeadlines) {
-		this.stepDeadlines = Objects.requireNonNull(stepDeadlines, "stepDeadlines");
+		this(new EngineStepDeadlines(stepDeadlines));
+	}
+
+	public DueDateTaskListener(EngineStepDeadlines deadlines) {
+		this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		String step = task.getTaskDefinitionKey();
-		boolean immediateRisk = Boolean.TRUE.equals(task.getVariable(IMMEDIATE_RISK));
 		Instant createdAt = ClockUtil.getCurrentTime().toInstant();
-		StepDeadline deadline = deadlineFor(task, step, immediateRisk);
-		Instant anchorTime = anchorTime(task, step, deadline.anchor()).orElse(createdAt);
-		Date due = this.stepDeadlines.dueDate(deadline, anchorTime);
+		StepDeadline deadline = this.deadlines.forStep(task.getProcessEngineServices(), task, step);
+		Instant anchorTime = this.deadlines.anchorTime(task, step, deadline.anchor()).orElse(createdAt);
+		StepDeadlines stepDeadlines = this.deadlines.stepDeadlines();
+		Date due = stepDeadlines.dueDate(deadline, anchorTime);
+		if (deadline.hasAppearance()) {
+			Instant appears = stepDeadlines.appearsAt(deadline, anchorTime).toInstant();
+			if (appears.isBefore(createdAt)) {
+				// it appears late: due as long after its appearance as the row says
+				Duration lead = Duration.between(appears, due.toInstant());
+				due = Date.from(createdAt.plus(lead.isNegative() ? Duration.ZERO : lead));
+			}
+		}
 		task.setDueDate(due);
 		if (deadline.hasChase()) {
-			task.setVariableLocal(NEXT_CHASE_AT, this.stepDeadlines.nextChase(deadline, due.toInstant()));
+			task.setVariableLocal(NEXT_CHASE_AT, stepDeadlines.nextChase(deadline, due.toInstant()));
 		}
-	}
-
-	private StepDeadline deadlineFor(DelegateTask task, String step, boolean immediateRisk) {
-		DecisionService decisions = task.getProcessEngineServices().getDecisionService();
-		try {
-			CommandContext commandContext = Context.getCommandContext();
-			if (commandContext == null) {
-				return this.stepDeadlines.forStep(decisions, step, immediateRisk);
-			}
-			return commandContext
-				.runWithoutAuthorization(() -> this.stepDeadlines.forStep(decisions, step, immediateRisk));
-		}
-		catch (NotFoundException ex) {
-			logger.error("No '{}' decision is deployed: task '{}' gets the fallback deadline {}",
-					StepDeadlines.DECISION_KEY, step, FALLBACK, ex);
-			return FALLBACK;
-		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			logger.error("The '{}' decision gave no usable deadline for task '{}': it gets the fallback deadline {}",
-					StepDeadlines.DECISION_KEY, step, FALLBACK, ex);
-			return FALLBACK;
-		}
-	}
-
-	private Optional<Instant> anchorTime(DelegateTask task, String step, DeadlineAnchor anchor) {
-		if (anchor.variableName() == null) {
-			return Optional.empty();
-		}
-		Object value = task.getVariable(anchor.variableName());
-		Optional<Instant> anchorTime = StepDeadlines.toInstant(value);
-		if (anchorTime.isEmpty()) {
-			// the value itself is not logged: variables may be personal data
-			logger.warn("Task '{}': anchor variable '{}' is {}; the deadline counts from the task's creation", step,
-					anchor.variableName(), (value != null) ? "not a date-time" : "missing");
-		}
-		return anchorTime;
 	}
 
 }

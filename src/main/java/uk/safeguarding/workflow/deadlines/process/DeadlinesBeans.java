@@ -1,0 +1,31 @@
+package uk.safeguarding.workflow.deadlines.process;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.safeguarding.workflow.deadlines.StepDeadlines;
+import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
+
+/**
+ * The step deadlines of the running product: one cached table shared by the escalation
+ * sweep and the model's timers ({@code ${stepTimers...}}).
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlinesBeans {
+
+	@Bean
+	StepDeadlines stepDeadlines(WorkingDayCalendar calendar) {
+		return new StepDeadlines(calendar);
+	}
+
+	@Bean
+	EngineStepDeadlines engineStepDeadlines(StepDeadlines stepDeadlines) {
+		return new EngineStepDeadlines(stepDeadlines);
+	}
+
+	@Bean(StepTimers.BEAN_NAME)
+	StepTimers stepTimers(EngineStepDeadlines deadlines) {
+		return new StepTimers(deadlines);
+	}
+
+}
