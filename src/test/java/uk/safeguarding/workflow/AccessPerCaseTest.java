@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import uk.safeguarding.workflow.identity.AccessSetup;
+import uk.safeguarding.workflow.identity.BreakGlassWarning;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
@@ -56,6 +57,9 @@ class AccessPerCaseTest {
 	@Autowired
 	AccessSetup accessSetup;
 
+	@Autowired
+	BreakGlassWarning breakGlassWarning;
+
 	RestJourney as;
 
 	@BeforeEach
@@ -86,9 +90,14 @@ class AccessPerCaseTest {
 	void accessPerCase_aNewCaseIsOpenToEverySupervisorUntilOneActs_andLiaisonStepsWaitForTheDeployment() {
 		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
+		String reference = (String) started.get("businessKey");
 
 		assertThat(keys("supervisor", id)).contains(UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON);
 		assertThat(keys("supervisor2", id)).contains(UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON);
+		// one rule for "connected": who sees a new case's steps also reads its record
+		assertThat(status("supervisor2", "/api/cases/" + reference)).isEqualTo(200);
+		assertThat(status("supervisor2", "/api/cases/" + reference + "/notifications")).isEqualTo(200);
+		assertThat(status("officer2", "/api/cases/" + reference)).isEqualTo(404);
 		assertThat(keys("officer", id)).contains(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RECORD_CRIME);
 		assertThat(keys("officer2", id)).isEmpty();
 		assertThat(keys("liaison", id)).isEmpty();
@@ -97,6 +106,7 @@ class AccessPerCaseTest {
 		// the first supervisor to act holds the case; the others lose it
 		step("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
 		assertThat(keys("supervisor2", id)).isEmpty();
+		assertThat(status("supervisor2", "/api/cases/" + reference)).isEqualTo(404);
 		assertThat(keys("supervisor", id)).contains(UserTasks.DEPLOY_VICTIM_LIAISON);
 		String deploy = openTask(id, UserTasks.DEPLOY_VICTIM_LIAISON);
 		assertThat(this.as.complete("supervisor2", deploy, JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON))
@@ -292,6 +302,43 @@ class AccessPerCaseTest {
 		assertThat(status("useradmin", "/api/cases/" + reference)).isEqualTo(404);
 		// nor do they start cases
 		assertThat(this.as.start("useradmin", JourneyFixtures.adultReport()).getStatusCode().value()).isIn(403, 404);
+	}
+
+	@Test
+	void accessPerCase_theBreakGlassAdministratorReadsAndRepairsAnyCase_andEachReadAndChangeIsInTheAccessLog() {
+		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
+		String id = (String) started.get("id");
+		String reference = (String) started.get("businessKey");
+		String crime = openTask(id, UserTasks.RECORD_CRIME);
+
+		// not connected to the case, and yet reads all of it
+		assertThat(keys("admin", id)).contains(UserTasks.RECORD_CRIME, UserTasks.ALLOCATE_INVESTIGATOR);
+		assertThat(status("admin", "/engine-rest/process-instance/" + id + "/variables")).isEqualTo(200);
+		assertThat(status("admin", "/api/cases/" + reference)).isEqualTo(200);
+		// and repairs it: gives a step to someone, grants a right in Admin
+		ResponseEntity<Map<String, Object>> reassigned = this.as.exchange("admin", HttpMethod.POST,
+				"/engine-rest/task/" + crime + "/assignee", Map.of("userId", "officer2"));
+		assertThat(reassigned.getStatusCode().value()).as("%s", reassigned.getBody()).isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery().taskId(crime).singleResult().getAssignee()).isEqualTo("officer2");
+		ResponseEntity<Map<String, Object>> granted = this.as.exchange("admin", HttpMethod.POST,
+				"/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("ACCESS"), "userId",
+						"officer2", "resourceType", Resources.APPLICATION.resourceType(), "resourceId", "cockpit"));
+		assertThat(granted.getStatusCode().value()).as("%s", granted.getBody()).isEqualTo(200);
+		this.authorizations.deleteAuthorization((String) granted.getBody().get("id"));
+
+		ResponseEntity<List<Map<String, Object>>> log = this.rest.withBasicAuth("manager", RestJourney.PASSWORD)
+			.exchange("/api/access-log/" + reference, HttpMethod.GET, null,
+					new ParameterizedTypeReference<List<Map<String, Object>>>() {
+					});
+		List<String> byAdmin = log.getBody()
+			.stream()
+			.filter((line) -> "admin".equals(line.get("userId")))
+			.map((line) -> line.get("operation") + " " + line.get("purpose"))
+			.toList();
+		assertThat(byAdmin).anyMatch((line) -> line.startsWith("CONSULTATION") && line.contains("/variables"))
+			.anyMatch((line) -> line.startsWith("CONSULTATION") && line.contains("/api/cases/" + reference))
+			.anyMatch((line) -> line.equals("ALTERATION break-glass POST /engine-rest/task/" + crime + "/assignee"));
+		assertThat(this.breakGlassWarning.warning()).contains("admin").contains(Groups.USER_ADMINISTRATORS);
 	}
 
 	private void step(String person, String processInstanceId, String step) {

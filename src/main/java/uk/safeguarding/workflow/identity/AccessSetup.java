@@ -103,6 +103,7 @@ public class AccessSetup {
 		grant(Groups.USER_ADMINISTRATORS, Resources.USER, "*", Permissions.ALL);
 		grant(Groups.USER_ADMINISTRATORS, Resources.GROUP, "*", Permissions.ALL);
 		grant(Groups.USER_ADMINISTRATORS, Resources.GROUP_MEMBERSHIP, "*", Permissions.ALL);
+		breakGlass();
 		filter("My tasks", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
 		filter("My team's tasks", 2,
 				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
@@ -128,6 +129,31 @@ public class AccessSetup {
 		cases.forEach((id) -> this.caseAccess.refresh(id, null));
 		log.info("Groups, authorizations and Tasklist filters are in place; access rechecked on {} open cases",
 				cases.size());
+	}
+
+	/**
+	 * The break-glass group may read and repair any case (spec section 1): Camunda does
+	 * not let its members past authorization by membership alone, its own
+	 * first-administrator setup grants the group everything on every resource type. The
+	 * same here, so that a member can log in to Admin, Cockpit and Tasklist and see every
+	 * case; each of their reads and changes is audited ({@code BreakGlassAudit}) and the
+	 * prod profile warns while the group has members ({@link BreakGlassWarning}).
+	 */
+	private void breakGlass() {
+		for (Resources resource : Resources.values()) {
+			Authorization existing = this.authorizations.createAuthorizationQuery()
+				.groupIdIn(Groups.ADMINISTRATORS)
+				.resourceType(resource)
+				.resourceId(Authorization.ANY)
+				.singleResult();
+			if (existing != null) {
+				existing.setResource(resource);
+				if (existing.isEveryPermissionGranted()) {
+					continue;
+				}
+			}
+			grant(Groups.ADMINISTRATORS, resource, Authorization.ANY, Permissions.ALL);
+		}
 	}
 
 	private void group(String id, String name) {

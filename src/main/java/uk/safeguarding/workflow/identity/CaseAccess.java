@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -20,11 +21,13 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
@@ -64,11 +67,75 @@ public class CaseAccess {
 
 	private final TaskService tasks;
 
+	private final HistoryService history;
+
+	private final ObjectProvider<CaseRecordPeople> records;
+
 	public CaseAccess(@Lazy AuthorizationService authorizations, @Lazy IdentityService identity,
-			@Lazy TaskService tasks) {
+			@Lazy TaskService tasks, @Lazy HistoryService history, ObjectProvider<CaseRecordPeople> records) {
 		this.authorizations = authorizations;
 		this.identity = identity;
 		this.tasks = tasks;
+		this.history = history;
+		this.records = records;
+	}
+
+	/**
+	 * The one rule for "connected", for the engine's grants, the case API and every page:
+	 * whether a person may see a case. True for the people connected to it (the reporting
+	 * officer, the case's supervisor, the allocated investigator, the deployed liaison
+	 * officer, anyone a step is or was assigned to, whoever completed a step), for
+	 * managers, for the break-glass {@code camunda-admin} members, and for every
+	 * supervisor while the case has no supervisor yet. Works for open and closed cases,
+	 * whoever is logged in on the calling thread.
+	 * @param userId the person
+	 * @param processInstanceId the case's process instance (open or ended)
+	 * @return whether they may see the case
+	 */
+	public boolean maySee(String userId, String processInstanceId) {
+		if (userId == null || userId.isBlank() || processInstanceId == null || processInstanceId.isBlank()) {
+			return false;
+		}
+		if (isBreakGlass(userId) || isManager(userId)) {
+			return true;
+		}
+		return privileged(() -> {
+			// an open case: the engine's grants say who is connected
+			if (!find(userId, null, Resources.PROCESS_INSTANCE, processInstanceId).isEmpty()) {
+				return true;
+			}
+			if (!find(null, Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, processInstanceId).isEmpty()
+					&& isMember(userId, Groups.SUPERVISORS)) {
+				return true;
+			}
+			// a closed case (its grants went with it): its record and its steps'
+			// assignees
+			CaseRecordPeople people = this.records.getIfAvailable();
+			if (people != null && people.peopleOf(processInstanceId).contains(userId)) {
+				return true;
+			}
+			return this.history.createHistoricTaskInstanceQuery()
+				.processInstanceId(processInstanceId)
+				.taskAssignee(userId)
+				.count() > 0;
+		});
+	}
+
+	/** A manager (inspector and above): sees every case. */
+	public boolean isManager(String userId) {
+		return userId != null && privileged(() -> isMember(userId, Groups.MANAGERS));
+	}
+
+	/**
+	 * A member of the break-glass {@code camunda-admin} group: may read and repair any
+	 * case, every read and change audited.
+	 */
+	public boolean isBreakGlass(String userId) {
+		return userId != null && privileged(() -> isMember(userId, Groups.ADMINISTRATORS));
+	}
+
+	private boolean isMember(String userId, String groupId) {
+		return this.identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
 	}
 
 	/**
@@ -290,12 +357,27 @@ public class CaseAccess {
 				&& (groupId == null || groupId.equals(authorization.getGroupId()));
 	}
 
-	private static <T> T privileged(Supplier<T> work) {
+	/**
+	 * Runs the work without the engine's authorization checks: inside an engine command
+	 * by switching them off for it, outside one by running the queries as nobody (the
+	 * identity service's public API) and restoring the caller's login after.
+	 */
+	private <T> T privileged(Supplier<T> work) {
 		CommandContext context = Context.getCommandContext();
 		if (context != null) {
 			return context.runWithoutAuthorization(work::get);
 		}
-		return work.get();
+		Authentication caller = this.identity.getCurrentAuthentication();
+		if (caller == null) {
+			return work.get();
+		}
+		this.identity.clearAuthentication();
+		try {
+			return work.get();
+		}
+		finally {
+			this.identity.setAuthentication(caller);
+		}
 	}
 
 }

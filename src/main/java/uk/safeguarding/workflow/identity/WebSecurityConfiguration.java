@@ -60,7 +60,7 @@ class WebSecurityConfiguration {
 			uk.safeguarding.workflow.victimcase.web.EngineReadAccessLog accessLog) {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(accessLog);
 		registration.setName("engine-read-access-log");
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return registration;
 	}

@@ -8,4 +8,6 @@ interface VictimCaseRepository extends JpaRepository<VictimCase, Long> {
 
 	Optional<VictimCase> findByReference(String reference);
 
+	Optional<VictimCase> findByProcessInstanceId(String processInstanceId);
+
 }

@@ -354,6 +354,14 @@ public class VictimCaseService {
 	}
 
 	/**
+	 * Logs a change a break-glass administrator made to a case through an engine endpoint
+	 * (the case record itself records what the journey changed).
+	 */
+	public void recordAlteration(String reference, String userId, String endpoint) {
+		log(Instant.now(), userId, reference, Operation.ALTERATION, truncate(endpoint, 300));
+	}
+
+	/**
 	 * The access log of one case, oldest first: for managers and subject access requests.
 	 */
 	@Transactional(readOnly = true)

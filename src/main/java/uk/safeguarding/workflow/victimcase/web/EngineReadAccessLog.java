@@ -1,6 +1,7 @@
 package uk.safeguarding.workflow.victimcase.web;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
@@ -29,6 +32,12 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
  * case's task form data, variables or history by a person, through the engine REST API or
  * the webapps' API, is written to the case's access log with who, when and which
  * endpoint.
+ * <p>
+ * The break-glass {@code camunda-admin} members are audited wider: every request of
+ * theirs to the engine's, the webapps' and Cockpit's APIs is written to the application
+ * log, and to the case's access log when it names a case (in its path or its
+ * {@code processInstanceId(In)} parameter), reads as consultations and changes as
+ * alterations.
  */
 @org.springframework.stereotype.Component
 public class EngineReadAccessLog extends OncePerRequestFilter {
@@ -45,6 +54,9 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 	static final Pattern HISTORY_QUERY = Pattern
 		.compile(".*/history/(variable-instance|detail|activity-instance|task)");
 
+	/** Any request naming a case's process instance, task or execution in its path. */
+	static final Pattern ANY_CASE_PATH = Pattern.compile(".*/(process-instance|task|execution)/([^/]+)(/.*)?");
+
 	private final VictimCaseService cases;
 
 	private final TaskService tasks;
@@ -53,36 +65,57 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 
 	private final IdentityService identity;
 
+	private final RuntimeService runtime;
+
 	public EngineReadAccessLog(@Lazy VictimCaseService cases, @Lazy TaskService tasks, @Lazy HistoryService history,
-			@Lazy IdentityService identity) {
+			@Lazy IdentityService identity, @Lazy RuntimeService runtime) {
 		this.cases = cases;
 		this.tasks = tasks;
 		this.history = history;
 		this.identity = identity;
+		this.runtime = runtime;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
-		if (!"GET".equals(request.getMethod()) || response.getStatus() < 200 || response.getStatus() >= 300) {
+		boolean read = "GET".equals(request.getMethod());
+		if (response.getStatus() < 200 || response.getStatus() >= 300) {
 			return;
 		}
 		String user = currentUser();
+		boolean breakGlass = user != null && isBreakGlass();
+		if (!read && !breakGlass) {
+			return;
+		}
 		Authentication reader = this.identity.getCurrentAuthentication();
 		try {
 			// which case was read is looked up by the system, not with the reader's
 			// rights
 			this.identity.clearAuthentication();
 			String path = request.getRequestURI();
-			String processInstanceId = processInstanceOf(path, request);
+			String endpoint = request.getMethod() + " " + path
+					+ ((read && request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+			if (breakGlass) {
+				// who and which endpoint only: a query string may carry searched values
+				log.info("Break-glass {} by {}: {} {}", read ? "read" : "change", user, request.getMethod(), path);
+			}
+			String processInstanceId = read ? processInstanceOf(path, request) : null;
+			if (processInstanceId == null && breakGlass) {
+				processInstanceId = anyCaseOf(path, request);
+			}
 			if (processInstanceId == null) {
 				return;
 			}
 			String reference = businessKey(processInstanceId);
 			if (reference != null && user != null) {
-				this.cases.recordConsultation(reference, user,
-						"GET " + path + ((request.getQueryString() != null) ? "?" + request.getQueryString() : ""));
+				if (read) {
+					this.cases.recordConsultation(reference, user, (breakGlass ? "break-glass " : "") + endpoint);
+				}
+				else {
+					this.cases.recordAlteration(reference, user, "break-glass " + endpoint);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -117,11 +150,52 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 		return null;
 	}
 
+	/** The case a break-glass request names, in its path or its parameters. */
+	private String anyCaseOf(String path, HttpServletRequest request) {
+		Matcher named = ANY_CASE_PATH.matcher(path);
+		if (named.matches() && !Set.of("count", "create").contains(named.group(2))) {
+			String id = named.group(2);
+			return switch (named.group(1)) {
+				case "task" -> {
+					HistoricTaskInstance found = this.history.createHistoricTaskInstanceQuery()
+						.taskId(id)
+						.singleResult();
+					yield (found != null) ? found.getProcessInstanceId() : null;
+				}
+				case "execution" -> {
+					var execution = this.runtime.createExecutionQuery().executionId(id).singleResult();
+					yield (execution != null) ? execution.getProcessInstanceId() : null;
+				}
+				default -> id;
+			};
+		}
+		String parameter = request.getParameter("processInstanceId");
+		if (parameter == null && request.getParameter("processInstanceIdIn") != null) {
+			parameter = request.getParameter("processInstanceIdIn").split(",")[0];
+		}
+		return parameter;
+	}
+
 	private String businessKey(String processInstanceId) {
 		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.singleResult();
 		return (instance != null) ? instance.getBusinessKey() : null;
+	}
+
+	/**
+	 * Whether the caller is a break-glass member, from the groups their login carries (no
+	 * query on every request).
+	 */
+	private boolean isBreakGlass() {
+		Authentication engine = this.identity.getCurrentAuthentication();
+		if (engine != null) {
+			return engine.getGroupIds() != null && engine.getGroupIds().contains(Groups.ADMINISTRATORS);
+		}
+		Authentications webapp = Authentications.getCurrent();
+		return webapp != null && webapp.getAuthentications()
+			.stream()
+			.anyMatch((user) -> user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMINISTRATORS));
 	}
 
 	private String currentUser() {
