@@ -70,6 +70,10 @@ public class JourneyGuard implements TaskListener {
 				form.requiredChoice("adultSupportConsent", "The answer on adult support", CONSENT_OUTCOMES);
 			case UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE ->
 				form.requiredPastInstant("competentAuthorityInformedAt", "When the competent authority was told");
+			case UserTasks.REFER_DEPENDANT_CHILDREN -> dependantChildren(form);
+			case UserTasks.CONDUCT_RETURN_INTERVIEW -> returnInterview(form);
+			case UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL ->
+				form.requiredPastInstant("competentAuthorityToldAt", "When the competent authority was told");
 			default -> {
 				// steps without rules of their own
 			}
@@ -283,6 +287,27 @@ public class JourneyGuard implements TaskListener {
 	private void missing(FormValues form) {
 		form.requiredBoolean("missingPersonReportMade", "Whether a missing person report was made");
 		form.requiredChoice("riskAssessedAs", "Risk assessed as", Set.of("HIGH", "MEDIUM", "LOW"));
+	}
+
+	private void dependantChildren(FormValues form) {
+		if (form.optionalInteger("dependantChildrenCount", "How many dependant children", 1, 20) == null) {
+			throw new SafeguardingRuleViolation("dependantChildrenCount", "Say how many dependant children there are.");
+		}
+		form.requiredChoice("dependantChildrenReferralRoute", "How the referral was made",
+				Set.of("MASH_PHONE", "MASH_ONLINE_FORM", "MASH_SECURE_EMAIL", "IN_PERSON"));
+		form.requiredPastInstant("dependantChildrenReferredAt", "When the children were referred");
+		if (form.has("dependantChildrenLaReference")) {
+			form.requiredMatching("dependantChildrenLaReference", "Local authority reference",
+					Pattern.compile("[A-Za-z0-9/\\-]{1,30}"), "up to 30 letters, digits, '/' or '-'");
+		}
+	}
+
+	private void returnInterview(FormValues form) {
+		boolean offered = form.requiredBoolean("returnInterviewOffered", "Whether a return interview was offered");
+		if (offered && form.requiredBoolean("returnInterviewHeld", "Whether the interview took place")) {
+			form.requiredChoice("returnInterviewBy", "Who held the interview",
+					Set.of("POLICE", "LOCAL_AUTHORITY", "OTHER"));
+		}
 	}
 
 	private static String currentUser(DelegateTask task) {

@@ -61,13 +61,20 @@ public final class VictimSafeguardingProcess {
 
 		public static final String SEEK_ADULT_SUPPORT_CONSENT = "UserTask_SeekAdultSupportConsent";
 
+		public static final String REFER_DEPENDANT_CHILDREN = "UserTask_ReferDependantChildren";
+
+		public static final String CONDUCT_RETURN_INTERVIEW = "UserTask_ConductReturnInterview";
+
+		public static final String INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL = "UserTask_InformCompetentAuthorityOfWithdrawal";
+
 		public static final List<String> ALL = List.of(RECORD_IMMEDIATE_SAFEGUARDING, RECORD_CRIME,
 				ALLOCATE_INVESTIGATOR, DEPLOY_VICTIM_LIAISON, ASSESS_VICTIM_NEEDS, AGREE_VICTIM_STRATEGY,
 				RECORD_CHILDRENS_SERVICES_REFERRAL, RECORD_STRATEGY_DISCUSSION, SEEK_INFORMED_CONSENT,
 				SUBMIT_NRM_REFERRAL, SUBMIT_DUTY_TO_NOTIFY, ARRANGE_ALTERNATIVE_SUPPORT, REVISIT_CONSENT,
 				RECORD_REASONABLE_GROUNDS_DECISION, RECORD_CONCLUSIVE_GROUNDS_DECISION, CONSIDER_RECONSIDERATION,
 				CONDUCT_SUPERVISORY_REVIEW, RESPOND_TO_MISSING_VICTIM, REVIEW_CASE_CLOSURE,
-				INFORM_COMPETENT_AUTHORITY_OF_AGE, SEEK_ADULT_SUPPORT_CONSENT);
+				INFORM_COMPETENT_AUTHORITY_OF_AGE, SEEK_ADULT_SUPPORT_CONSENT, REFER_DEPENDANT_CHILDREN,
+				CONDUCT_RETURN_INTERVIEW, INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL);
 
 		private UserTasks() {
 		}
@@ -95,9 +102,16 @@ public final class VictimSafeguardingProcess {
 
 		public static final String DETERMINE_SAFEGUARDING_PATHWAY = "BusinessRuleTask_DetermineSafeguardingPathway";
 
+		public static final String NOTIFY_HUB_OF_FOUND_VICTIM = "ServiceTask_NotifyHubOfFoundVictim";
+
+		public static final String NOTIFY_ICTG_OF_FOUND_VICTIM = "ServiceTask_NotifyIctgOfFoundVictim";
+
+		public static final String RECORD_CONSENT_WITHDRAWAL = "ServiceTask_RecordConsentWithdrawal";
+
 		public static final List<String> ALL = List.of(OPEN_VICTIM_CASE, NOTIFY_SAFEGUARDING_HUB, REFER_TO_ICTG,
 				ALERT_SUPERVISORS, NOTIFY_HUB_OF_MISSING_VICTIM, NOTIFY_ICTG_OF_MISSING_VICTIM, RECORD_AGE_ASSESSMENT,
-				REFER_TO_ICTG_AFTER_AGE_ASSESSMENT, DETERMINE_SAFEGUARDING_PATHWAY);
+				REFER_TO_ICTG_AFTER_AGE_ASSESSMENT, DETERMINE_SAFEGUARDING_PATHWAY, NOTIFY_HUB_OF_FOUND_VICTIM,
+				NOTIFY_ICTG_OF_FOUND_VICTIM, RECORD_CONSENT_WITHDRAWAL);
 
 		private ServiceTasks() {
 		}
@@ -121,6 +135,13 @@ public final class VictimSafeguardingProcess {
 
 		public static final String REFERRAL_REOPENED = "ConditionalEvent_ReferralReopened";
 
+		public static final String VICTIM_FOUND = "StartEvent_VictimFound";
+
+		public static final String CONSENT_WITHDRAWN = "StartEvent_ConsentWithdrawn";
+
+		/** Stops an NRM referral not yet submitted when consent is withdrawn. */
+		public static final String REFERRAL_STOPPED = "BoundaryEvent_ConsentWithdrawn";
+
 		private Events() {
 		}
 
@@ -134,6 +155,12 @@ public final class VictimSafeguardingProcess {
 		public static final String VICTIM_REPORTED_MISSING = "VictimReportedMissing";
 
 		public static final String AGE_ASSESSMENT_COMPLETED = "AgeAssessmentCompleted";
+
+		/** Closes the open missing episode; carries no variables. */
+		public static final String VICTIM_FOUND = "VictimFound";
+
+		/** The adult withdrew consent to the NRM referral; carries no variables. */
+		public static final String CONSENT_WITHDRAWN = "ConsentWithdrawn";
 
 		private Messages() {
 		}
@@ -267,6 +294,20 @@ public final class VictimSafeguardingProcess {
 		public static final String MISSING_EPISODE = "missingEpisode";
 
 		public static final String NOTICE = "notice";
+
+		// start form flags the journey routes on
+		public static final String DEPENDANT_CHILDREN_PRESENT = "dependantChildrenPresent";
+
+		public static final String OTHER_VICTIMS_PRESENT = "otherVictimsPresent";
+
+		/** An NRM reference another agency already has (start form). */
+		public static final String EXISTING_NRM_REFERENCE = "existingNrmReference";
+
+		/** Server-written: the case came with another agency's NRM referral. */
+		public static final String REFERRED_BY_ANOTHER_AGENCY = "referredByAnotherAgency";
+
+		/** Server-written: consent withdrawn before submission, the referral stops. */
+		public static final String CONSENT_WITHDRAWN = "consentWithdrawn";
 
 		private Variables() {
 		}

@@ -11,6 +11,12 @@ public enum Notice {
 	 */
 	VICTIM_MISSING("Victim reported missing", "Victim reported missing"),
 
+	/**
+	 * To the MASH (and ICTG for a child with one) when a missing victim is found: the
+	 * missing episode is closed.
+	 */
+	VICTIM_FOUND("Missing victim found", "Missing victim found"),
+
 	/** To the ICTG service when an age assessment finds the person is a child. */
 	AGE_ASSESSED_CHILD("ICTG referral after age assessment", "ICTG referral after age assessment"),
 

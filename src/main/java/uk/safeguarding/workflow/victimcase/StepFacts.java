@@ -30,7 +30,12 @@ final class StepFacts {
 			Map.entry("UserTask_ConductSupervisoryReview", List.of("reviewOutcome", "closureRequested")),
 			Map.entry("UserTask_ReviewCaseClosure", List.of("closeCase", "closureReason")),
 			Map.entry("UserTask_RespondToMissingVictim", List.of("riskAssessedAs", "missingPersonReference")),
-			Map.entry("UserTask_SeekAdultSupportConsent", List.of("adultSupportConsent")));
+			Map.entry("UserTask_SeekAdultSupportConsent", List.of("adultSupportConsent")),
+			Map.entry("UserTask_ReferDependantChildren",
+					List.of("dependantChildrenCount", "dependantChildrenReferralRoute",
+							"dependantChildrenLaReference")),
+			Map.entry("UserTask_ConductReturnInterview",
+					List.of("returnInterviewOffered", "returnInterviewHeld", "returnInterviewBy")));
 
 	private StepFacts() {
 	}

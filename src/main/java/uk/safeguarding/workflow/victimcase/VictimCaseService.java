@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,12 +34,19 @@ public class VictimCaseService {
 
 	private final ChronologyRepository chronology;
 
-	public VictimCaseService(VictimCaseRepository cases, CaseReferences references, AccessLogRepository accessLog,
-			ChronologyRepository chronology) {
+	private final MissingEpisodeRepository missingEpisodes;
+
+	private final CaseOperationRepository operations;
+
+	public VictimCaseService(VictimCaseRepository cases, CaseReferences references,
+			AccessLogRepository accessLog, ChronologyRepository chronology, MissingEpisodeRepository missingEpisodes,
+			CaseOperationRepository operations) {
 		this.cases = cases;
 		this.references = references;
 		this.accessLog = accessLog;
 		this.chronology = chronology;
+		this.missingEpisodes = missingEpisodes;
+		this.operations = operations;
 	}
 
 	/**
@@ -171,12 +179,135 @@ public class VictimCaseService {
 	}
 
 	public int openMissingEpisode(String reference, Instant now) {
+		return openMissingEpisode(reference, null, now);
+	}
+
+	/**
+	 * Opens a missing episode.
+	 * @param reference the case
+	 * @param actor who reported it, when known
+	 * @param now when
+	 * @return the episode's number
+	 */
+	public int openMissingEpisode(String reference, String actor, Instant now) {
 		VictimCase record = require(reference);
 		int episode = record.nextMissingEpisode();
-		record.addChronology(now, null, "StartEvent_VictimReportedMissing",
+		this.missingEpisodes.save(new MissingEpisode(record, episode, now, actor));
+		record.addChronology(now, actor, "StartEvent_VictimReportedMissing",
 				"Victim reported missing (episode " + episode + ")", null);
-		log(now, null, reference, Operation.ALTERATION, "Missing episode " + episode + " opened");
+		log(now, actor, reference, Operation.ALTERATION, "Missing episode " + episode + " opened");
 		return episode;
+	}
+
+	/**
+	 * Closes every open missing episode of the case: the person is found.
+	 * @return the number of the latest episode closed, or empty when none was open
+	 */
+	public java.util.OptionalInt closeMissingEpisodes(String reference, String actor, Instant now) {
+		VictimCase record = require(reference);
+		List<MissingEpisode> open = this.missingEpisodes.findByVictimCaseOrderByNumberAsc(record)
+			.stream()
+			.filter(MissingEpisode::isOpen)
+			.toList();
+		if (open.isEmpty()) {
+			return java.util.OptionalInt.empty();
+		}
+		open.forEach((episode) -> episode.close(now, actor));
+		String numbers = String.join(", ", open.stream().map((e) -> String.valueOf(e.getNumber())).toList());
+		record.addChronology(now, actor, "StartEvent_VictimFound",
+				"Victim found: missing episode " + numbers + " closed", null);
+		log(now, actor, reference, Operation.ALTERATION, "Missing episode " + numbers + " closed (victim found)");
+		return java.util.OptionalInt.of(open.get(open.size() - 1).getNumber());
+	}
+
+	@Transactional(readOnly = true)
+	public List<MissingEpisode> missingEpisodes(String reference) {
+		return this.cases.findByReference(reference)
+			.map(this.missingEpisodes::findByVictimCaseOrderByNumberAsc)
+			.orElse(List.of());
+	}
+
+	/**
+	 * The latest answer to the NRM consent question in the ledger ({@code GIVEN},
+	 * {@code DECLINED}, {@code UNDECIDED} or {@code WITHDRAWN}), ignoring answers on
+	 * adult support.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> latestNrmConsent(String reference) {
+		List<ConsentRecord> ledger = require(reference).getConsentLedger();
+		for (int i = ledger.size() - 1; i >= 0; i--) {
+			String outcome = ledger.get(i).getOutcome();
+			if (outcome != null && !outcome.startsWith("ADULT_SUPPORT_")) {
+				return Optional.of(outcome);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Records in the consent ledger that the adult withdrew consent to the NRM referral.
+	 * @param nrmSubmitted whether the referral had already been submitted
+	 */
+	public void recordConsentWithdrawal(String reference, String actor, boolean nrmSubmitted, Instant now) {
+		VictimCase record = require(reference);
+		record.addConsent(now, "WITHDRAWN", actor, false, "StartEvent_ConsentWithdrawn");
+		record.addChronology(now, actor, "StartEvent_ConsentWithdrawn", nrmSubmitted
+				? "Consent withdrawn after the NRM referral: the competent authority is to be told"
+				: "Consent withdrawn before the NRM referral was submitted: the referral is stopped and the Duty to Notify follows",
+				null);
+		log(now, actor, reference, Operation.ALTERATION, "Consent withdrawal recorded (message ConsentWithdrawn)");
+	}
+
+	/**
+	 * Records the NRM reference of a referral another agency already made (the case was
+	 * passed to us): no second referral is made.
+	 */
+	public void recordExistingNrmReferral(String reference, String nrmReference, String actor, Instant now) {
+		VictimCase record = require(reference);
+		record.setNrmReference(nrmReference);
+		record.addChronology(now, actor, "StartEvent_PotentialVictimReported",
+				"Already referred to the NRM by another agency (reference " + nrmReference
+						+ "): no consent conversation and no second referral; the decisions are awaited",
+				null);
+	}
+
+	/**
+	 * Links the case to a police operation; cases with the same operation reference are
+	 * listed together.
+	 */
+	public void linkOperation(String reference, String operationReference, String actor, Instant now) {
+		VictimCase record = require(reference);
+		Optional<CaseOperation> existing = this.operations.findByVictimCase(record);
+		if (existing.isPresent()) {
+			if (existing.get().getOperationReference().equals(operationReference)) {
+				return;
+			}
+			existing.get().relink(operationReference, now, actor);
+		}
+		else {
+			this.operations.save(new CaseOperation(record, operationReference, now, actor));
+		}
+		record.addChronology(now, actor, "OperationLinked", "Linked to operation " + operationReference, null);
+		log(now, actor, reference, Operation.ALTERATION, "Linked to operation " + operationReference);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<String> operationOf(String reference) {
+		return this.cases.findByReference(reference)
+			.flatMap(this.operations::findByVictimCase)
+			.map(CaseOperation::getOperationReference);
+	}
+
+	/** The other cases of the same operation, oldest link first. */
+	@Transactional(readOnly = true)
+	public List<VictimCase> linkedCases(String reference) {
+		return operationOf(reference)
+			.map((operation) -> this.operations.findByOperationReferenceOrderByLinkedAtAsc(operation)
+				.stream()
+				.map(CaseOperation::getVictimCase)
+				.filter((other) -> !other.getReference().equals(reference))
+				.toList())
+			.orElse(List.of());
 	}
 
 	/**
@@ -232,7 +363,7 @@ public class VictimCaseService {
 	 * The access log of one case, oldest first: for managers and subject access requests.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.List<AccessLogEntry> accessLog(String reference) {
+	public List<AccessLogEntry> accessLog(String reference) {
 		return this.accessLog.findByCaseReferenceOrderByAtAscIdAsc(reference);
 	}
 

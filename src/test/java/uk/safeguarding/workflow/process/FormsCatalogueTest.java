@@ -45,7 +45,8 @@ class FormsCatalogueTest {
 			"submit-nrm-referral", "submit-duty-to-notify", "arrange-alternative-support", "revisit-consent",
 			"record-reasonable-grounds-decision", "record-conclusive-grounds-decision", "consider-reconsideration",
 			"conduct-supervisory-review", "respond-to-missing-victim", "review-case-closure",
-			"inform-competent-authority-of-age", "seek-adult-support-consent");
+			"inform-competent-authority-of-age", "seek-adult-support-consent", "refer-dependant-children",
+			"conduct-return-interview", "inform-competent-authority-of-withdrawal");
 
 	private static final List<String> CONSENT_CHECKLIST = List.of("nrmExplained", "supportExplained",
 			"outcomesExplained", "informationSharingExplained", "withdrawalExplained", "capacityConsidered",

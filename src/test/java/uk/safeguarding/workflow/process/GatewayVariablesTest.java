@@ -41,6 +41,7 @@ class GatewayVariablesTest {
 			Map.entry("ageReassessment", "ServiceTask_RecordAgeAssessment"),
 			Map.entry("nrmSubmitted", "JourneyStart, JourneyGuard on NRM submission"),
 			Map.entry("referralRerouted", "Gateway_StartReferral, IntermediateThrowEvent_ReferralRerouted"),
+			Map.entry("referredByAnotherAgency", "JourneyStart (from howCameToNotice and existingNrmReference)"),
 			Map.entry("closureRequested", "JourneyStart, JourneyGuard on supervisory review"));
 
 	static final Set<String> NOT_VARIABLES = Set.of("and", "or", "not", "eq", "ne", "true", "false", "null", "empty",

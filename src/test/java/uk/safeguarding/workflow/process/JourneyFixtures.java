@@ -122,6 +122,19 @@ public final class JourneyFixtures {
 			case UserTasks.INFORM_COMPETENT_AUTHORITY_OF_AGE ->
 				answers.put("competentAuthorityInformedAt", "2026-11-21T10:00");
 			case UserTasks.SEEK_ADULT_SUPPORT_CONSENT -> answers.put("adultSupportConsent", "GIVEN");
+			case UserTasks.REFER_DEPENDANT_CHILDREN -> {
+				answers.put("dependantChildrenCount", 2);
+				answers.put("dependantChildrenReferralRoute", "MASH_PHONE");
+				answers.put("dependantChildrenReferredAt", "2026-11-20T12:00");
+				answers.put("dependantChildrenLaReference", "LA-7788");
+			}
+			case UserTasks.CONDUCT_RETURN_INTERVIEW -> {
+				answers.put("returnInterviewOffered", true);
+				answers.put("returnInterviewHeld", true);
+				answers.put("returnInterviewBy", "LOCAL_AUTHORITY");
+			}
+			case UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL ->
+				answers.put("competentAuthorityToldAt", "2026-11-22T10:00");
 			default -> {
 			}
 		}

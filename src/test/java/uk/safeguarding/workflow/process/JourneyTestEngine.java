@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -28,8 +30,10 @@ import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
 import uk.safeguarding.workflow.deadlines.process.EngineStepDeadlines;
 import uk.safeguarding.workflow.deadlines.process.StepTimers;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.process.AgeAssessment;
+import uk.safeguarding.workflow.victimcase.process.ConsentWithdrawal;
 import uk.safeguarding.workflow.victimcase.process.JourneyStart;
 import uk.safeguarding.workflow.victimcase.process.StartReport;
 
@@ -130,8 +134,29 @@ public final class JourneyTestEngine {
 			AgeAssessment.apply(execution, AgeAssessment.change(execution, adult));
 		});
 		AtomicInteger episodes = new AtomicInteger();
-		Mocks.register("missingEpisodeListener", (ExecutionListener) (execution) -> execution
-			.setVariableLocal(Variables.MISSING_EPISODE, episodes.incrementAndGet()));
+		Map<String, Integer> openEpisodes = new ConcurrentHashMap<>();
+		Mocks.register("missingEpisodeListener", (ExecutionListener) (execution) -> {
+			int episode = episodes.incrementAndGet();
+			openEpisodes.put(execution.getProcessInstanceId(), episode);
+			execution.setVariableLocal(Variables.MISSING_EPISODE, episode);
+		});
+		// the case record's rules, kept in memory: found closes the open episodes, and
+		// is refused when none is open; a withdrawal needs a consent that stands
+		Mocks.register("victimFoundListener", (ExecutionListener) (execution) -> {
+			Integer episode = openEpisodes.remove(execution.getProcessInstanceId());
+			if (episode == null) {
+				throw new SafeguardingRuleViolation(Messages.VICTIM_FOUND,
+						"No missing episode is open on this case: report the person missing first.");
+			}
+			execution.setVariableLocal(Variables.MISSING_EPISODE, episode);
+		});
+		Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+		Mocks.register("recordConsentWithdrawalDelegate", (JavaDelegate) (execution) -> {
+			String latest = withdrawn.contains(execution.getProcessInstanceId()) ? "WITHDRAWN"
+					: (String) execution.getVariable(Variables.NRM_CONSENT);
+			ConsentWithdrawal.check(execution, latest);
+			withdrawn.add(execution.getProcessInstanceId());
+		});
 	}
 
 	private static void record(DelegateExecution execution) {

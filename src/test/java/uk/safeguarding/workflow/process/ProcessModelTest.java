@@ -234,10 +234,14 @@ class ProcessModelTest {
 
 	// ------------------------------------------------------------------ helpers
 
-	/** The first node of the branch with this condition (exactly one such flow). */
+	/**
+	 * The first node of the referral's branch with this condition (exactly one such flow
+	 * out of "Child or adult?").
+	 */
 	static FlowNode branch(BpmnModelInstance model, String condition) {
 		List<SequenceFlow> flows = model.getModelElementsByType(SequenceFlow.class)
 			.stream()
+			.filter((flow) -> "Gateway_ChildOrAdult".equals(flow.getSource().getId()))
 			.filter((flow) -> flow.getConditionExpression() != null
 					&& flow.getConditionExpression().getTextContent().strip().equals(condition))
 			.toList();

@@ -497,6 +497,185 @@ class VictimSafeguardingProcessTest {
 			.isWaitingAt(UserTasks.RESPOND_TO_MISSING_VICTIM);
 	}
 
+	// ------------------------------------------------------------------ victim found
+
+	@Test
+	void childFound_closesTheEpisodeTellsHubAndIctgOnceAndOffersAReturnInterview() {
+		ProcessInstance journey = start(JourneyFixtures.childReport());
+		missing(journey);
+		runJobs(journey, ServiceTasks.NOTIFY_HUB_OF_MISSING_VICTIM);
+		runJobs(journey, ServiceTasks.NOTIFY_ICTG_OF_MISSING_VICTIM);
+		JourneyTestEngine.SENT.clear();
+
+		found(journey);
+
+		Task interview = task(journey, UserTasks.CONDUCT_RETURN_INTERVIEW);
+		assertThat(interview.getAssignee()).isEqualTo("officer");
+		assertThat(ENGINE.getTaskService().getVariable(interview.getId(), Variables.MISSING_EPISODE)).isEqualTo(1);
+		assertThat(interview.getDueDate().toInstant()).isCloseTo(Instant.now().plus(Duration.ofHours(72)),
+				within(5, ChronoUnit.MINUTES));
+		runJobs(journey, ServiceTasks.NOTIFY_HUB_OF_FOUND_VICTIM);
+		runJobs(journey, ServiceTasks.NOTIFY_ICTG_OF_FOUND_VICTIM);
+		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_NotifyHubOfFoundVictim:VICTIM_FOUND",
+				"ServiceTask_NotifyIctgOfFoundVictim:VICTIM_FOUND");
+		complete(journey, UserTasks.CONDUCT_RETURN_INTERVIEW);
+		assertThat(journey).hasPassed("EndEvent_FoundNotified", "EndEvent_ReturnInterviewRecorded")
+			.isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RESPOND_TO_MISSING_VICTIM);
+		// the episode is closed: a second "found" has nothing to close
+		assertThatThrownBy(() -> found(journey)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("No missing episode is open");
+	}
+
+	@Test
+	void adultFound_tellsTheHubOnlyAndNeedsNoReturnInterview() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+		missing(journey);
+		JourneyTestEngine.SENT.clear();
+
+		found(journey);
+		runJobs(journey, ServiceTasks.NOTIFY_HUB_OF_FOUND_VICTIM);
+
+		assertThat(JourneyTestEngine.SENT).containsExactly("ServiceTask_NotifyHubOfFoundVictim:VICTIM_FOUND");
+		assertThat(jobs(journey, ServiceTasks.NOTIFY_ICTG_OF_FOUND_VICTIM)).isEmpty();
+		assertThat(created(journey, UserTasks.CONDUCT_RETURN_INTERVIEW)).isZero();
+		assertThat(journey).hasPassed("EndEvent_NoReturnInterviewNeeded", "EndEvent_FoundNotified");
+	}
+
+	@Test
+	void victimFoundWhenNoOneIsMissing_isRefusedAndChangesNothing() {
+		ProcessInstance journey = start(JourneyFixtures.childReport());
+		List<String> before = openTasks(journey);
+
+		assertThatThrownBy(() -> found(journey)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("report the person missing first");
+
+		assertThat(openTasks(journey)).containsExactlyInAnyOrderElementsOf(before);
+		assertThat(jobs(journey, ServiceTasks.NOTIFY_HUB_OF_FOUND_VICTIM)).isEmpty();
+	}
+
+	// ------------------------------------------------------------------ consent
+	// withdrawn
+
+	@Test
+	void consentWithdrawnBeforeTheNrmReferral_stopsItAndLeadsToTheDutyToNotify() {
+		ProcessInstance journey = toConsent(JourneyFixtures.adultReport());
+		complete(journey, UserTasks.SEEK_INFORMED_CONSENT);
+		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_NRM_REFERRAL);
+
+		consentWithdrawn(journey);
+
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.SUBMIT_NRM_REFERRAL)
+			.contains(UserTasks.SUBMIT_DUTY_TO_NOTIFY, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
+		assertThat(journey).hasPassed(Events.REFERRAL_STOPPED, "EndEvent_ReferralStopped");
+		assertThat(variable(journey, Variables.CONSENT_WITHDRAWN)).as("reset once the referral stopped")
+			.isEqualTo(false);
+		assertThat(created(journey, UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL)).isZero();
+		complete(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY);
+		assertThat(variable(journey, Variables.DUTY_TO_NOTIFY_SUBMITTED)).isEqualTo(true);
+		assertThat(variable(journey, Variables.NRM_SUBMITTED)).isEqualTo(false);
+		assertThatThrownBy(() -> consentWithdrawn(journey)).as("nothing left to withdraw")
+			.isInstanceOf(SafeguardingRuleViolation.class);
+	}
+
+	@Test
+	void consentWithdrawnAfterTheNrmReferral_isRecordedAndTheCompetentAuthorityIsToBeTold() {
+		ProcessInstance journey = toReasonableGrounds(JourneyFixtures.adultReport());
+
+		consentWithdrawn(journey);
+
+		Task tell = task(journey, UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL);
+		assertThat(tell.getDueDate()).isNotNull();
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(created(journey, UserTasks.SUBMIT_DUTY_TO_NOTIFY)).isZero();
+		complete(journey, UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL);
+		assertThat(journey).hasPassed("EndEvent_CompetentAuthorityToldOfWithdrawal")
+			.isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+	}
+
+	@Test
+	void consentWithdrawnForAChildOrBeforeAnyConsent_isRefused() {
+		ProcessInstance child = toPathwayWork(JourneyFixtures.childReport());
+		assertThatThrownBy(() -> consentWithdrawn(child)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("A child is never asked for consent");
+
+		ProcessInstance adult = toConsent(JourneyFixtures.adultReport());
+		assertThatThrownBy(() -> consentWithdrawn(adult)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("nothing to withdraw");
+		assertThat(journeyIsWaitingAtConsent(adult)).isTrue();
+	}
+
+	// ------------------------------------------------------------------ another agency's
+	// referral
+
+	@Test
+	void casePassedToUsWithAnNrmReference_goesStraightToTheDecisionsWithoutConsentOrASecondReferral() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put(Variables.HOW_CAME_TO_NOTICE, "COMPETENT_AUTHORITY");
+		report.put(Variables.EXISTING_NRM_REFERENCE, "NRM-112233");
+		ProcessInstance journey = toPathwayWork(report);
+
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(journey).variables()
+			.containsEntry(Variables.NRM_REFERENCE, "NRM-112233")
+			.containsEntry(Variables.NRM_SUBMITTED, true)
+			.containsEntry(Variables.REFERRED_BY_ANOTHER_AGENCY, true);
+		assertThat(created(journey, UserTasks.SEEK_INFORMED_CONSENT)).isZero();
+		assertThat(created(journey, UserTasks.SUBMIT_NRM_REFERRAL)).isZero();
+		complete(journey, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION);
+	}
+
+	@Test
+	void casePassedToUsWithoutItsNrmReference_isRefusedNamingTheField() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put(Variables.HOW_CAME_TO_NOTICE, "COMPETENT_AUTHORITY");
+
+		assertThatThrownBy(() -> start(report)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining(Variables.EXISTING_NRM_REFERENCE);
+
+		Map<String, Object> notPassed = JourneyFixtures.adultReport();
+		notPassed.put(Variables.HOW_CAME_TO_NOTICE, "POLICE_DISCOVERY");
+		notPassed.put(Variables.EXISTING_NRM_REFERENCE, "NRM-112233");
+		assertThatThrownBy(() -> start(notPassed)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("howCameToNotice");
+	}
+
+	// ------------------------------------------------------------------ dependant
+	// children
+
+	@Test
+	void dependantChildrenPresent_areReferredToChildrensServicesBesideTheRest() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put(Variables.DEPENDANT_CHILDREN_PRESENT, true);
+		ProcessInstance journey = start(report);
+
+		Task referral = task(journey, UserTasks.REFER_DEPENDANT_CHILDREN);
+		assertThat(referral.getAssignee()).isEqualTo("officer");
+		assertThat(referral.getDueDate()).isNotNull();
+		assertThat(journey).isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.REFER_DEPENDANT_CHILDREN);
+		complete(journey, UserTasks.REFER_DEPENDANT_CHILDREN);
+		assertThat(journey).hasPassed("EndEvent_DependantChildrenConsidered");
+
+		ProcessInstance without = start(JourneyFixtures.adultReport());
+		assertThat(created(without, UserTasks.REFER_DEPENDANT_CHILDREN)).isZero();
+		assertThat(without).hasPassed("EndEvent_DependantChildrenConsidered");
+	}
+
+	@Test
+	void dependantChildrenReferralWithoutItsDetails_isRefused() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put(Variables.DEPENDANT_CHILDREN_PRESENT, true);
+		ProcessInstance journey = start(report);
+		Map<String, Object> answers = answers(UserTasks.REFER_DEPENDANT_CHILDREN);
+		answers.remove("dependantChildrenReferredAt");
+
+		// a task listener's refusal reaches the caller wrapped by the engine
+		assertThatThrownBy(() -> complete(journey, UserTasks.REFER_DEPENDANT_CHILDREN, answers))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("When the children were referred");
+		assertThat(openTasks(journey)).contains(UserTasks.REFER_DEPENDANT_CHILDREN);
+	}
+
 	// ------------------------------------------------------------------ age assessed
 
 	@Test
@@ -672,6 +851,8 @@ class VictimSafeguardingProcessTest {
 		assertThatThrownBy(() -> missing(journey)).isInstanceOf(MismatchingMessageCorrelationException.class);
 		assertThatThrownBy(() -> ageAssessed(journey, false))
 			.isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThatThrownBy(() -> found(journey)).isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThatThrownBy(() -> consentWithdrawn(journey)).isInstanceOf(MismatchingMessageCorrelationException.class);
 	}
 
 	// ------------------------------------------------------------------ hard gates
@@ -846,6 +1027,22 @@ class VictimSafeguardingProcessTest {
 		runtimeService().createMessageCorrelation(Messages.VICTIM_REPORTED_MISSING)
 			.processInstanceBusinessKey(journey.getBusinessKey())
 			.correlateWithResult();
+	}
+
+	static void found(ProcessInstance journey) {
+		runtimeService().createMessageCorrelation(Messages.VICTIM_FOUND)
+			.processInstanceBusinessKey(journey.getBusinessKey())
+			.correlateWithResult();
+	}
+
+	static void consentWithdrawn(ProcessInstance journey) {
+		runtimeService().createMessageCorrelation(Messages.CONSENT_WITHDRAWN)
+			.processInstanceBusinessKey(journey.getBusinessKey())
+			.correlateWithResult();
+	}
+
+	static boolean journeyIsWaitingAtConsent(ProcessInstance journey) {
+		return openTasks(journey).contains(UserTasks.SEEK_INFORMED_CONSENT);
 	}
 
 	static void ageAssessed(ProcessInstance journey, boolean adult) {

@@ -62,6 +62,18 @@ public final class JourneyStart {
 		execution.setVariable(Variables.REVISIT_CONSENT_INTERVAL, policy.getRevisitConsentInterval());
 		execution.setVariable(Variables.SUPERVISORY_REVIEW_INTERVAL, policy.getSupervisoryReviewInterval());
 		execution.setVariable(Variables.NOTIFICATION_RETRY_CYCLE, policy.getNotificationRetryCycle());
+		// what the start form asked that the journey routes on (issue 10)
+		execution.setVariable(Variables.DEPENDANT_CHILDREN_PRESENT,
+				Boolean.TRUE.equals(execution.getVariable(Variables.DEPENDANT_CHILDREN_PRESENT)));
+		execution.setVariable(Variables.OTHER_VICTIMS_PRESENT,
+				Boolean.TRUE.equals(execution.getVariable(Variables.OTHER_VICTIMS_PRESENT)));
+		execution.setVariable(Variables.CONSENT_WITHDRAWN, false);
+		String existingNrmReference = ExistingNrmReferral.read(execution);
+		execution.setVariable(Variables.REFERRED_BY_ANOTHER_AGENCY, existingNrmReference != null);
+		if (existingNrmReference != null) {
+			execution.setVariable(Variables.NRM_REFERENCE, existingNrmReference);
+			execution.setVariable(Variables.NRM_SUBMITTED, true);
+		}
 	}
 
 }

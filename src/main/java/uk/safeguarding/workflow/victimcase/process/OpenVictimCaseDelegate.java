@@ -53,6 +53,10 @@ public class OpenVictimCaseDelegate implements JavaDelegate {
 		VictimCase record = this.cases.open(report.newCase(), now);
 		JourneyStart.initialise(execution, record.getReference(), report, area.ictgService(), area.secureEmail(),
 				this.policy, now);
+		Object existingNrmReference = execution.getVariable(Variables.NRM_REFERENCE);
+		if (Boolean.TRUE.equals(execution.getVariable(Variables.REFERRED_BY_ANOTHER_AGENCY))) {
+			this.cases.recordExistingNrmReferral(record.getReference(), (String) existingNrmReference, officer, now);
+		}
 		this.access.connect(officer, execution.getProcessInstanceId());
 	}
 
