@@ -38,8 +38,8 @@ public class VictimCaseService {
 
 	private final CaseOperationRepository operations;
 
-	public VictimCaseService(VictimCaseRepository cases, CaseReferences references,
-			AccessLogRepository accessLog, ChronologyRepository chronology, MissingEpisodeRepository missingEpisodes,
+	public VictimCaseService(VictimCaseRepository cases, CaseReferences references, AccessLogRepository accessLog,
+			ChronologyRepository chronology, MissingEpisodeRepository missingEpisodes,
 			CaseOperationRepository operations) {
 		this.cases = cases;
 		this.references = references;
