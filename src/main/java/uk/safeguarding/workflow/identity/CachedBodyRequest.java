@@ -28,6 +28,23 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 		this.exceeded = this.body.length > limit;
 	}
 
+	/** The request with another body (a filter's corrected copy). */
+	CachedBodyRequest(HttpServletRequest request, byte[] body) {
+		super(request);
+		this.body = body;
+		this.exceeded = false;
+	}
+
+	@Override
+	public int getContentLength() {
+		return this.body.length;
+	}
+
+	@Override
+	public long getContentLengthLong() {
+		return this.body.length;
+	}
+
 	boolean exceeded() {
 		return this.exceeded;
 	}

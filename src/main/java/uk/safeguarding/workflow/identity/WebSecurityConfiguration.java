@@ -3,11 +3,13 @@ package uk.safeguarding.workflow.identity;
 import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -108,6 +110,19 @@ class WebSecurityConfiguration {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineChangeGuard(identity));
 		registration.setName("engine-change-guard");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(4);
+		return registration;
+	}
+
+	/**
+	 * A step's due date, follow-up date and details: the journey's (Tasklist's buttons).
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> taskDetailsGuard(IdentityService identity, @Lazy TaskService tasks) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				new TaskDetailsGuard(identity, tasks));
+		registration.setName("task-details-guard");
+		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/default/task/*");
 		registration.setOrder(4);
 		return registration;
 	}

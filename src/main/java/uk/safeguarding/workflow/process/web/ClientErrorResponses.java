@@ -3,6 +3,8 @@ package uk.safeguarding.workflow.process.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -47,6 +49,10 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 	}
 
 	static Response clientError(Throwable exception) {
+		Response parameter = queryParameter(exception);
+		if (parameter != null) {
+			return parameter;
+		}
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			String text = String.valueOf(cause.getMessage());
 			for (ClientError error : CLIENT_ERRORS) {
@@ -62,6 +68,38 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A query parameter the engine cannot read (a date that does not parse, a number that
+	 * is not one): the answer names the parameter and the form it takes, never repeating
+	 * the value sent.
+	 */
+	static Response queryParameter(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			Matcher named = QUERY_PARAMETER.matcher(String.valueOf(cause.getMessage()));
+			if (named.find()) {
+				String name = named.group(1);
+				String all = allMessages(cause);
+				String expected = all.contains("java.util.Date")
+						? "a date and time such as 2026-12-01T09:30:00.000+0000"
+						: all.contains("java.lang.Integer") || all.contains("java.lang.Long") ? "a whole number"
+								: all.contains("java.lang.Boolean") ? "true or false"
+										: "a value of the documented form";
+				return badRequest("The query parameter '" + name + "' is not valid: send " + expected + ".");
+			}
+		}
+		return null;
+	}
+
+	private static final Pattern QUERY_PARAMETER = Pattern.compile("Cannot set query parameter '([A-Za-z0-9_]+)'");
+
+	private static String allMessages(Throwable exception) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			all.append(cause.getMessage()).append('\n');
+		}
+		return all.toString();
 	}
 
 	static Response badRequest(String message) {
