@@ -86,18 +86,11 @@ public class JourneyPolicy {
 		return this.notificationRetryCycle;
 	}
 
+	/**
+	 * The waits between notification attempts; read (and checked) once, at start, by the
+	 * notification outbox's {@code RetrySchedule}.
+	 */
 	public void setNotificationRetryCycle(String notificationRetryCycle) {
-		try {
-			String cycle = notificationRetryCycle.strip();
-			String list = cycle.matches("^R\\d+/P.+$") ? cycle.substring(cycle.indexOf('/') + 1) : cycle;
-			for (String part : list.split(",")) {
-				Duration.parse(part.strip());
-			}
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("safeguarding.policy.notification-retry-cycle must be a list of "
-					+ "ISO-8601 durations such as PT1M,PT5M,PT15M,PT60M, or R4/PT1M", ex);
-		}
 		this.notificationRetryCycle = notificationRetryCycle.strip();
 	}
 

@@ -46,30 +46,10 @@ public class SafeguardingNotifier {
 	public boolean notifyHub(String reference, Notice notice, String occasion, String processInstanceId) {
 		VictimCase record = requireCase(reference);
 		SafeguardingArea area = requireArea(record, notice);
-		String recipient;
-		String audience;
-		if (record.isChild()) {
-			recipient = area.mashEmail();
-			audience = "Children's services (MASH)";
-		}
-		else if (record.isCareAndSupportNeeds()) {
-			recipient = area.adultSafeguardingEmail();
-			audience = "Adult safeguarding (Care Act 2014 s42)";
-		}
-		else {
-			recipient = area.mashEmail();
-			audience = "Safeguarding hub (no identifying data: adult without care and support needs)";
-		}
-		Channel channel = Channel.EMAIL;
-		boolean identifying = area.secureEmail() && (record.isChild() || record.isCareAndSupportNeeds());
-		if (area.webhookUrl() != null) {
-			recipient = area.webhookUrl();
-			channel = Channel.WEBHOOK;
-			identifying = false;
-		}
-		this.outbox.enqueue(new NoticeRequest(reference, notice, recipient, channel, occasion, audience,
-				area.areaCode(), identifying, null, processInstanceId));
-		return identifying && record.isChild();
+		HubRoute route = HubRoute.of(record.isChild(), record.isCareAndSupportNeeds(), area);
+		this.outbox.enqueue(new NoticeRequest(reference, notice, route.recipient(), route.channel(), occasion,
+				route.audience(), area.areaCode(), route.identifying(), null, processInstanceId));
+		return route.childrensServicesKnow();
 	}
 
 	/**

@@ -19,11 +19,13 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 
 import uk.safeguarding.workflow.deadlines.StepDeadlines;
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
@@ -32,6 +34,8 @@ import uk.safeguarding.workflow.deadlines.process.EngineStepDeadlines;
 import uk.safeguarding.workflow.deadlines.process.StepTimers;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.safeguarding.HubRoute;
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.victimcase.process.AgeAssessment;
 import uk.safeguarding.workflow.victimcase.process.ConsentWithdrawal;
 import uk.safeguarding.workflow.victimcase.process.JourneyStart;
@@ -58,7 +62,24 @@ public final class JourneyTestEngine {
 	private JourneyTestEngine() {
 	}
 
+	/**
+	 * The engine alone, with the models deployed.
+	 * @param name the engine's name (and its in-memory database's)
+	 * @return the engine
+	 */
 	public static ProcessEngine build(String name) {
+		ProcessEngine engine = configuration(name).buildProcessEngine();
+		deployModels(engine);
+		return engine;
+	}
+
+	/**
+	 * The engine's configuration, with camunda-process-test-coverage's listeners, which
+	 * record what each test walks of the models (ProcessEngineCoverageExtension).
+	 * @param name the engine's name (and its in-memory database's)
+	 * @return the configuration, to build the engine from
+	 */
+	public static ProcessEngineConfigurationImpl configuration(String name) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
 		configuration.setJdbcUrl("jdbc:h2:mem:engine-only-" + name + ";DB_CLOSE_DELAY=-1");
@@ -69,11 +90,9 @@ public final class JourneyTestEngine {
 		List<ProcessEnginePlugin> plugins = new ArrayList<>();
 		plugins.add(new JourneyEnginePlugin(List.of(), List.of()));
 		plugins.add(new DeadlinesEnginePlugin());
-		plugins.add(new ModelCoverage());
 		configuration.setProcessEnginePlugins(plugins);
-		ProcessEngine engine = configuration.buildProcessEngine();
-		deployModels(engine);
-		return engine;
+		ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+		return configuration;
 	}
 
 	public static void deployModels(ProcessEngine engine) {
@@ -117,10 +136,15 @@ public final class JourneyTestEngine {
 		});
 		Mocks.register("recordPathwayListener", (ExecutionListener) (execution) -> {
 		});
+		// the product's own routing rule decides whether children's services now know;
+		// the fake gives it the facts the case record and the directory would hold
 		Mocks.register("notifySafeguardingHubDelegate", (JavaDelegate) (execution) -> {
 			record(execution);
-			if ("CHILD".equals(execution.getVariable(Variables.PATHWAY))
-					&& Boolean.TRUE.equals(execution.getVariable(Variables.MASH_SECURE_CHANNEL))) {
+			HubRoute route = HubRoute.of("CHILD".equals(execution.getVariable(Variables.PATHWAY)),
+					Boolean.TRUE.equals(execution.getVariable(Variables.CARE_AND_SUPPORT_NEEDS)),
+					area(Boolean.TRUE.equals(execution.getVariable(Variables.ICTG_AREA)),
+							Boolean.TRUE.equals(execution.getVariable(Variables.MASH_SECURE_CHANNEL))));
+			if (route.childrensServicesKnow()) {
 				execution.setVariable(Variables.CHILDRENS_SERVICES_NOTIFIED, true);
 			}
 		});
@@ -157,6 +181,16 @@ public final class JourneyTestEngine {
 			ConsentWithdrawal.check(execution, latest);
 			withdrawn.add(execution.getProcessInstanceId());
 		});
+	}
+
+	/**
+	 * A directory entry with the facts the fake directory gave the journey at its start
+	 * ({@link #AREAS}).
+	 */
+	static SafeguardingArea area(boolean ictgService, boolean secureEmail) {
+		return new SafeguardingArea("E06000001", "Test area", "mash@test-area.example.gov.uk",
+				"adults@test-area.example.gov.uk", ictgService, ictgService ? "ictg@example.org" : null, false,
+				secureEmail);
 	}
 
 	private static void record(DelegateExecution execution) {

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
 
 /**
@@ -20,11 +19,11 @@ class NotificationEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<NotificationOutbox> outbox;
 
-	private final ObjectProvider<JourneyPolicy> policy;
+	private final ObjectProvider<NotificationJobs> jobs;
 
-	NotificationEnginePlugin(ObjectProvider<NotificationOutbox> outbox, ObjectProvider<JourneyPolicy> policy) {
+	NotificationEnginePlugin(ObjectProvider<NotificationOutbox> outbox, ObjectProvider<NotificationJobs> jobs) {
 		this.outbox = outbox;
-		this.policy = policy;
+		this.jobs = jobs;
 	}
 
 	@Override
@@ -36,7 +35,7 @@ class NotificationEnginePlugin extends AbstractProcessEnginePlugin {
 		}
 		handlers.add(new NotificationJobHandler(this.outbox));
 		configuration.setCustomJobHandlers(handlers);
-		configuration.setFailedJobCommandFactory(new NotificationRetryCommandFactory(this.outbox, this.policy));
+		configuration.setFailedJobCommandFactory(new NotificationRetryCommandFactory(this.outbox, this.jobs));
 	}
 
 }

@@ -21,11 +21,21 @@ public class NotificationJobs {
 
 	private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
 
-	private final JourneyPolicy policy;
+	private final RetrySchedule retrySchedule;
 
 	NotificationJobs(ObjectProvider<ProcessEngineConfigurationImpl> engine, JourneyPolicy policy) {
 		this.engine = engine;
-		this.policy = policy;
+		// read once, at start: a cycle that is not valid stops the application here
+		this.retrySchedule = RetrySchedule.parse(policy.getNotificationRetryCycle());
+	}
+
+	/**
+	 * The waits between delivery attempts, from
+	 * {@code safeguarding.policy.notification-retry-cycle}.
+	 * @return the schedule, read once at start
+	 */
+	RetrySchedule retrySchedule() {
+		return this.retrySchedule;
 	}
 
 	/**
@@ -51,7 +61,7 @@ public class NotificationJobs {
 		MessageEntity job = new MessageEntity();
 		job.setJobHandlerType(NotificationJobHandler.TYPE);
 		job.setJobHandlerConfigurationRaw(String.valueOf(notificationId));
-		job.setRetries(RetrySchedule.parse(this.policy.getNotificationRetryCycle()).attempts());
+		job.setRetries(this.retrySchedule.attempts());
 		job.setExclusive(false);
 		if (processInstanceId != null) {
 			ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);

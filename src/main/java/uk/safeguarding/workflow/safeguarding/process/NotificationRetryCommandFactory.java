@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 
-import uk.safeguarding.workflow.process.JourneyPolicy;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.safeguarding.NotificationDeliveryException;
 import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
 
@@ -20,19 +20,23 @@ import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
  * cycle and tries again; when no retries are left, or the failure is permanent (a 4xx
  * from a webhook, a missing directory entry, an outcome a person must confirm), the job's
  * retries go to zero at once and the engine raises the incident, whose message is the
- * failure's. Every other job keeps the engine's own behaviour, except that a permanent
- * notification failure in it (a service task that finds no directory entry) also raises
- * its incident at once.
+ * failure's. A job of the victim journey's own process that fails permanently (a service
+ * task that finds no directory entry) also raises its incident at once. Every other job
+ * in the engine (other processes, batches, history cleanup) gets the engine's own
+ * behaviour untouched.
+ * <p>
+ * Engine internals: the engine has no public hook for a failed job, so this is its
+ * {@link FailedJobCommandFactory} (see docs/architecture.md).
  */
 class NotificationRetryCommandFactory implements FailedJobCommandFactory {
 
 	private final ObjectProvider<NotificationOutbox> outbox;
 
-	private final ObjectProvider<JourneyPolicy> policy;
+	private final ObjectProvider<NotificationJobs> jobs;
 
-	NotificationRetryCommandFactory(ObjectProvider<NotificationOutbox> outbox, ObjectProvider<JourneyPolicy> policy) {
+	NotificationRetryCommandFactory(ObjectProvider<NotificationOutbox> outbox, ObjectProvider<NotificationJobs> jobs) {
 		this.outbox = outbox;
-		this.policy = policy;
+		this.jobs = jobs;
 	}
 
 	@Override
@@ -55,7 +59,8 @@ class NotificationRetryCommandFactory implements FailedJobCommandFactory {
 			boolean permanent = NotificationDeliveryException.isPermanent(this.exception);
 			if (!NotificationJobHandler.TYPE.equals(job.getJobHandlerType())) {
 				new DefaultJobRetryCmd(this.jobId, this.exception).execute(commandContext);
-				if (permanent && job.getRetries() > 0) {
+				if (permanent && VictimSafeguardingProcess.KEY.equals(job.getProcessDefinitionKey())
+						&& job.getRetries() > 0) {
 					job.setRetries(0);
 				}
 				return null;
@@ -69,8 +74,7 @@ class NotificationRetryCommandFactory implements FailedJobCommandFactory {
 				decrementRetries(job);
 			}
 			if (job.getRetries() > 0) {
-				RetrySchedule schedule = RetrySchedule
-					.parse(NotificationRetryCommandFactory.this.policy.getObject().getNotificationRetryCycle());
+				RetrySchedule schedule = NotificationRetryCommandFactory.this.jobs.getObject().retrySchedule();
 				long wait = schedule.waitBefore(job.getRetries()).toMillis();
 				job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait));
 			}

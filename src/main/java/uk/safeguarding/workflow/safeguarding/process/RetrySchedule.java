@@ -17,22 +17,39 @@ public record RetrySchedule(List<Duration> waits) {
 
 	private static final Pattern REPEAT = Pattern.compile("^R(\\d+)/(P.+)$");
 
+	private static final String PROPERTY = "safeguarding.policy.notification-retry-cycle";
+
+	private static final String FORMS = "it must be a list of ISO-8601 durations such as PT1M,PT5M,PT15M,PT60M, "
+			+ "or R4/PT1M";
+
+	/**
+	 * Reads a retry cycle.
+	 * @param cycle a list of durations or the repeat form
+	 * @return its waits
+	 * @throws IllegalArgumentException naming the property and its two forms, when the
+	 * cycle is neither
+	 */
 	public static RetrySchedule parse(String cycle) {
 		if (cycle == null || cycle.isBlank()) {
-			throw new IllegalArgumentException("The notification retry cycle is empty");
+			throw new IllegalArgumentException(PROPERTY + " is empty; " + FORMS);
 		}
 		List<Duration> waits = new ArrayList<>();
-		Matcher repeat = REPEAT.matcher(cycle.strip());
-		if (repeat.matches()) {
-			Duration wait = Duration.parse(repeat.group(2));
-			for (int i = 0; i < Integer.parseInt(repeat.group(1)); i++) {
-				waits.add(wait);
+		try {
+			Matcher repeat = REPEAT.matcher(cycle.strip());
+			if (repeat.matches()) {
+				Duration wait = Duration.parse(repeat.group(2));
+				for (int i = 0; i < Integer.parseInt(repeat.group(1)); i++) {
+					waits.add(wait);
+				}
+			}
+			else {
+				for (String part : cycle.split(",")) {
+					waits.add(Duration.parse(part.strip()));
+				}
 			}
 		}
-		else {
-			for (String part : cycle.split(",")) {
-				waits.add(Duration.parse(part.strip()));
-			}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException(PROPERTY + " '" + cycle + "' is not valid; " + FORMS, ex);
 		}
 		return new RetrySchedule(List.copyOf(waits));
 	}
