@@ -15,10 +15,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -74,7 +72,6 @@ public class AccessSetup {
 			}
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(group, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY, Permissions.READ);
-			grant(group, Resources.FILTER, "*", Permissions.READ);
 			grant(group, Resources.USER, "*", Permissions.READ);
 			grant(group, Resources.GROUP, "*", Permissions.READ);
 		}
@@ -104,9 +101,7 @@ public class AccessSetup {
 		grant(Groups.USER_ADMINISTRATORS, Resources.GROUP, "*", Permissions.ALL);
 		grant(Groups.USER_ADMINISTRATORS, Resources.GROUP_MEMBERSHIP, "*", Permissions.ALL);
 		breakGlass();
-		filter("My tasks", 1, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		filter("My team's tasks", 2,
-				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+		// Tasklist filters, and which groups read each: tasklist.TasklistFilters
 		// earlier versions let a step's whole group see it: recheck only the cases whose
 		// steps still carry a group grant (today that is only a step nobody connected can
 		// do yet), not every open case at every start
@@ -205,16 +200,6 @@ public class AccessSetup {
 		}
 		log.info("Revoked the force-wide {} of group {} on {} {}", permission.getName(), group, resource.resourceName(),
 				resourceId);
-	}
-
-	private void filter(String name, int priority, TaskQuery query) {
-		if (this.filters.createFilterQuery().filterName(name).count() > 0) {
-			return;
-		}
-		Filter filter = this.filters.newTaskFilter(name);
-		filter.setQuery(query);
-		filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
-		this.filters.saveFilter(filter);
 	}
 
 }
