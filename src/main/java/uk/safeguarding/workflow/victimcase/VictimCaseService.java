@@ -90,6 +90,22 @@ public class VictimCaseService {
 		return String.format("MSHT-%d-%06d", year, number);
 	}
 
+	/**
+	 * The cases a person is named on (reporting officer, investigator, liaison,
+	 * supervisor), newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<VictimCase> casesOf(String userId) {
+		return this.cases.findTop200ByReportingOfficerOrInvestigatorOrLiaisonOfficerOrSupervisorOrderByOpenedAtDesc(
+				userId, userId, userId, userId);
+	}
+
+	/** Open cases, newest first (callers filter by who may see them). */
+	@Transactional(readOnly = true)
+	public List<VictimCase> openCases() {
+		return this.cases.findTop200ByClosedAtIsNullOrderByOpenedAtDesc();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<VictimCase> find(String reference) {
 		return this.cases.findByReference(reference);

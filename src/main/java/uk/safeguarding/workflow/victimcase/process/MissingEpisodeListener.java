@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
@@ -24,7 +25,8 @@ public class MissingEpisodeListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		int episode = this.cases.openMissingEpisode(execution.getProcessBusinessKey(), FormValues.now());
+		int episode = this.cases.openMissingEpisode(execution.getProcessBusinessKey(),
+				CaseActor.current(execution.getProcessEngineServices().getIdentityService()), FormValues.now());
 		execution.setVariableLocal(Variables.MISSING_EPISODE, episode);
 	}
 

@@ -2,11 +2,11 @@ package uk.safeguarding.workflow.victimcase.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
@@ -28,9 +28,8 @@ public class RecordConsentWithdrawalDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String reference = execution.getProcessBusinessKey();
 		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).orElse(null));
-		// see VictimFoundListener: who sent the message, through the public identity API
-		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		this.cases.recordConsentWithdrawal(reference, (user != null) ? user.getUserId() : null,
+		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
+		this.cases.recordConsentWithdrawal(reference, actor,
 				Boolean.TRUE.equals(execution.getVariable(Variables.NRM_SUBMITTED)), FormValues.now());
 	}
 

@@ -4,13 +4,13 @@ import java.util.OptionalInt;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
@@ -30,11 +30,9 @@ public class VictimFoundListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		// the engine's Authentication type is the only public way a listener learns who
-		// sent the message (IdentityService#getCurrentAuthentication returns it)
-		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		OptionalInt episode = this.cases.closeMissingEpisodes(execution.getProcessBusinessKey(),
-				(user != null) ? user.getUserId() : null, FormValues.now());
+		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
+		OptionalInt episode = this.cases.closeMissingEpisodes(execution.getProcessBusinessKey(), actor,
+				FormValues.now());
 		if (episode.isEmpty()) {
 			throw new SafeguardingRuleViolation(Messages.VICTIM_FOUND,
 					"No missing episode is open on this case: report the person missing first.");

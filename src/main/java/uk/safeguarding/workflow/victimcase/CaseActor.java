@@ -1,0 +1,50 @@
+package uk.safeguarding.workflow.victimcase;
+
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Who is acting on a case in this thread, for the chronology and the access log. A REST
+ * caller is the engine's authenticated user; the case page correlates its messages as the
+ * server (the page has checked the person may act) and names the person here, so the
+ * listeners the message runs still record who did it.
+ */
+public final class CaseActor {
+
+	private static final ThreadLocal<String> PAGE_USER = new ThreadLocal<>();
+
+	private CaseActor() {
+	}
+
+	/** Runs an action for a person signed in to the case page. */
+	public static <T> T actingAs(String userId, Supplier<T> action) {
+		String before = PAGE_USER.get();
+		PAGE_USER.set(userId);
+		try {
+			return action.get();
+		}
+		finally {
+			if (before == null) {
+				PAGE_USER.remove();
+			}
+			else {
+				PAGE_USER.set(before);
+			}
+		}
+	}
+
+	/**
+	 * The person acting: the engine's authenticated user, otherwise the case page's user.
+	 * ({@code Authentication} is what the public {@code IdentityService} returns.)
+	 */
+	public static String current(IdentityService identity) {
+		Authentication authentication = identity.getCurrentAuthentication();
+		if (authentication != null && authentication.getUserId() != null) {
+			return authentication.getUserId();
+		}
+		return PAGE_USER.get();
+	}
+
+}
