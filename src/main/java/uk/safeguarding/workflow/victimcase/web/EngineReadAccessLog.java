@@ -54,6 +54,10 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 	static final Pattern HISTORY_QUERY = Pattern
 		.compile(".*/history/(variable-instance|detail|activity-instance|task)");
 
+	static final Pattern QUERY = Pattern.compile("(/engine-rest|/camunda/api/engine/engine/default)/(history/)?"
+			+ "(variable-instance|process-instance|task|activity-instance|detail|incident|job|execution|external-task"
+			+ "|user-operation|decision-instance)(/count)?/?");
+
 	/** Any request naming a case's process instance, task or execution in its path. */
 	static final Pattern ANY_CASE_PATH = Pattern.compile(".*/(process-instance|task|execution)/([^/]+)(/.*)?");
 
@@ -80,7 +84,7 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
-		boolean read = "GET".equals(request.getMethod());
+		boolean read = "GET".equals(request.getMethod()) || isQuery(request);
 		if (response.getStatus() < 200 || response.getStatus() >= 300) {
 			return;
 		}
@@ -148,6 +152,18 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 			return request.getParameter("processInstanceId");
 		}
 		return null;
+	}
+
+	/**
+	 * A search sent as POST (Cockpit's and Tasklist's variable, history and instance
+	 * queries): a read, not a change.
+	 */
+	static boolean isQuery(HttpServletRequest request) {
+		if (!"POST".equals(request.getMethod())) {
+			return false;
+		}
+		String path = request.getRequestURI();
+		return path.contains("/camunda/api/cockpit/plugin/") || QUERY.matcher(path).matches();
 	}
 
 	/** The case a break-glass request names, in its path or its parameters. */
