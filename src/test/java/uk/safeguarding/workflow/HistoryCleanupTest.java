@@ -1,0 +1,189 @@
+package uk.safeguarding.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import uk.safeguarding.workflow.process.JourneyFixtures;
+import uk.safeguarding.workflow.process.JourneyPolicy;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+
+/**
+ * Engine history does not grow forever: a closed case's engine history is removed by the
+ * engine's history clean-up once its time to live has passed, and not before; the case
+ * record (with its chronology) stays until its own retention review, which is never
+ * earlier. Prints how many engine rows one closed journey leaves.
+ */
+@SharedApplicationTest
+class HistoryCleanupTest {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	// the engine's history tables that hold one row or more per case
+	private static final List<String> HISTORY_TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+			"ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_JOB_LOG", "ACT_HI_DECINST",
+			"ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_HI_INCIDENT", "ACT_HI_OP_LOG", "ACT_HI_COMMENT",
+			"ACT_HI_ATTACHMENT", "ACT_HI_EXT_TASK_LOG");
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	JourneyPolicy policy;
+
+	@Autowired
+	DataSource dataSource;
+
+	@AfterEach
+	void resetClock() {
+		// the engine's clock has no public API; tests move it with ClockUtil
+		ClockUtil.reset();
+	}
+
+	@Test
+	void everyModelsHistory_goesNoLaterThanTheCaseRecordsRetentionReview() {
+		int reviewDays = this.policy.getRetentionReviewYears() * 365;
+		for (ProcessDefinition process : this.repository.createProcessDefinitionQuery().latestVersion().list()) {
+			assertThat(process.getHistoryTimeToLive()).as(process.getKey()).isNotNull().isBetween(1, reviewDays);
+		}
+		for (DecisionDefinition decision : this.repository.createDecisionDefinitionQuery().latestVersion().list()) {
+			assertThat(decision.getHistoryTimeToLive()).as(decision.getKey()).isNotNull().isBetween(1, reviewDays);
+		}
+	}
+
+	@Test
+	void aClosedCasesEngineHistory_goesAfterItsTime_whileItsCaseRecordStaysUntilItsReview() {
+		RestJourney as = new RestJourney(this.rest);
+		Map<String, Object> started = as.start("officer", JourneyFixtures.adultReport()).getBody();
+		String id = (String) started.get("id");
+		String reference = (String) started.get("businessKey");
+		runJobs();
+		for (String[] step : new String[][] { { "officer", UserTasks.RECORD_CRIME },
+				{ "supervisor", UserTasks.ALLOCATE_INVESTIGATOR }, { "supervisor", UserTasks.DEPLOY_VICTIM_LIAISON },
+				{ "officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING }, { "liaison", UserTasks.ASSESS_VICTIM_NEEDS },
+				{ "supervisor", UserTasks.AGREE_VICTIM_STRATEGY }, { "liaison", UserTasks.SEEK_INFORMED_CONSENT },
+				{ "officer", UserTasks.SUBMIT_NRM_REFERRAL },
+				{ "officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION },
+				{ "officer", UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION },
+				{ "supervisor", UserTasks.REVIEW_CASE_CLOSURE } }) {
+			as.completeStep(step[0], id, step[1], JourneyFixtures.answers(step[1]));
+		}
+		runJobs();
+		HistoricProcessInstance closed = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(id)
+			.singleResult();
+		assertThat(closed.getEndTime()).as("the case has closed").isNotNull();
+		Map<String, Long> rows = historyRows(id);
+		System.out.printf("Engine history of one closed journey (adult, consent, NRM, closure): %d rows %s%n",
+				rows.values().stream().mapToLong(Long::longValue).sum(), rows);
+
+		Instant removal = closed.getRemovalTime().toInstant();
+		assertThat(removal).as("removed its process's time to live after it closed")
+			.isEqualTo(closed.getEndTime().toInstant().plus(Duration.ofDays(2190)));
+		LocalDate review = LocalDate
+			.parse((String) as.get("supervisor", "/api/cases/" + reference).getBody().get("retentionReviewDate"));
+		assertThat(review).as("the case record's review is not before the engine history goes")
+			.isAfterOrEqualTo(removal.atZone(ZoneOffset.UTC).toLocalDate());
+
+		// a day before its time, the clean-up leaves it
+		cleanUpAt(removal.minus(Duration.ofDays(1)));
+		assertThat(historyRows(id).get("ACT_HI_PROCINST")).isOne();
+
+		// a day after, it is gone, row by row
+		cleanUpAt(removal.plus(Duration.ofDays(1)));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> historyRows(id).values().stream().allMatch((count) -> count == 0));
+
+		// the case record and its chronology stay until their own review
+		Map<String, Object> record = as.get("supervisor", "/api/cases/" + reference).getBody();
+		assertThat(record).containsEntry("status", "CLOSED");
+		assertThat((List<?>) record.get("chronology")).isNotEmpty();
+	}
+
+	private void cleanUpAt(Instant when) {
+		ClockUtil.setCurrentTime(Date.from(when));
+		Job job = this.history.cleanUpHistoryAsync(true);
+		for (int i = 0; i < 20 && this.history.findHistoryCleanupJobs()
+			.stream()
+			.anyMatch((j) -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime())); i++) {
+			try {
+				this.management.executeJob(job.getId());
+			}
+			catch (RuntimeException ex) {
+				// the job executor ran it first
+			}
+			job = this.history.findHistoryCleanupJobs().get(0);
+		}
+	}
+
+	private Map<String, Long> historyRows(String processInstanceId) {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		Map<String, Long> rows = new LinkedHashMap<>();
+		for (String table : HISTORY_TABLES) {
+			String column = table.equals("ACT_HI_PROCINST") ? "PROC_INST_ID_" : "ROOT_PROC_INST_ID_";
+			rows.put(table, jdbc.queryForObject("select count(*) from " + table + " where " + column + " = ?",
+					Long.class, processInstanceId));
+		}
+		return rows;
+	}
+
+	private void runJobs() {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+			for (Job job : this.management.createJobQuery()
+				.processDefinitionKey(VictimSafeguardingProcess.KEY)
+				.executable()
+				.list()) {
+				try {
+					this.management.executeJob(job.getId());
+				}
+				catch (RuntimeException ex) {
+					// the job executor took it
+				}
+			}
+			return this.management.createJobQuery()
+				.processDefinitionKey(VictimSafeguardingProcess.KEY)
+				.executable()
+				.count() == 0;
+		});
+	}
+
+}
