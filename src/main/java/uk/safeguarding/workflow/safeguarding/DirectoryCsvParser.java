@@ -2,6 +2,7 @@ package uk.safeguarding.workflow.safeguarding;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -368,12 +369,9 @@ public class DirectoryCsvParser {
 	}
 
 	private static String readAll(Reader reader) {
-		StringBuilder text = new StringBuilder();
-		char[] buffer = new char[8192];
+		StringWriter text = new StringWriter();
 		try {
-			for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
-				text.append(buffer, 0, read);
-			}
+			reader.transferTo(text);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the safeguarding directory", ex);
