@@ -23,8 +23,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -38,6 +39,7 @@ import uk.safeguarding.workflow.tasklist.TasklistFilters;
  * its name says for a seeded set of cases, within the cases the user may see.
  */
 @SharedApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistFiltersTest {
 
 	static final List<String> NAMES = List.of("My tasks", "My team's tasks", "Overdue on my cases", "Due today",
@@ -68,7 +70,7 @@ class TasklistFiltersTest {
 
 	String adult;
 
-	@BeforeEach
+	@BeforeAll
 	void seed() {
 		// a child at immediate risk identified 3 hours ago (immediate safeguarding
 		// overdue);
