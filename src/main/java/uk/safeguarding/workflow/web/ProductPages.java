@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -24,8 +25,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The guard of the product's own pages (everything Spring MVC serves except the REST API
  * {@code /api}, the actuator, the sign-in page, the error page and the stylesheets):
  * <ul>
- * <li>a person not signed in is sent to the sign-in page and back (with single sign-on,
- * Spring Security has already sent them to the provider);</li>
+ * <li>a person not signed in is sent to the sign-in page and back from every page a
+ * controller answers (with single sign-on, Spring Security has already sent them to the
+ * provider);</li>
  * <li>every change (POST and the like) must carry the session's {@link FormTokens form
  * token}, or is refused with 403 and nothing changes;</li>
  * <li>pages get a strict Content Security Policy: scripts, styles and images only from
@@ -99,7 +101,10 @@ class ProductPages implements WebMvcConfigurer {
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 				throws IOException {
-			if (request.getDispatcherType() != DispatcherType.REQUEST
+			// only pages (controller methods) need a login: a path nothing answers stays
+			// a
+			// plain 404, and the stylesheets are public
+			if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod)
 					|| current(request, ProductPages.this.users) != null) {
 				return true;
 			}

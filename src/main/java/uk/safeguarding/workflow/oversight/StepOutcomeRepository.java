@@ -1,0 +1,7 @@
+package uk.safeguarding.workflow.oversight;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StepOutcomeRepository extends JpaRepository<StepOutcome, Long> {
+
+}

@@ -1,0 +1,93 @@
+package uk.safeguarding.workflow.oversight;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import uk.safeguarding.workflow.web.CurrentUser;
+
+/**
+ * The completed steps kept for the trends ({@link StepOutcome}), and the figures read
+ * from them: every query is bounded by the period and uses the completion-time index, so
+ * its cost follows the period's work, not the size of the history.
+ */
+@Service
+public class StepOutcomes {
+
+	private final StepOutcomeRepository repository;
+
+	private final NamedParameterJdbcTemplate sql;
+
+	StepOutcomes(StepOutcomeRepository repository, NamedParameterJdbcTemplate sql) {
+		this.repository = repository;
+		this.sql = sql;
+	}
+
+	public void record(String caseReference, String step, String areaCode, String pathway, String supervisor,
+			Instant createdAt, Instant dueAt, Instant completedAt) {
+		this.repository
+			.save(new StepOutcome(caseReference, step, areaCode, pathway, supervisor, createdAt, dueAt, completedAt));
+	}
+
+	/** Per step: completed, median duration (ms), completed on time. */
+	record StepFigures(String step, long completed, double medianMs, long onTime) {
+	}
+
+	List<StepFigures> byStep(CurrentUser user, OversightFilters filters, Instant from, Instant to) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String where = where(user, filters, from, to, parameters);
+		return this.sql.query(
+				"SELECT step, COUNT(*) AS completed, "
+						+ "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duration_ms) AS median_ms, "
+						+ "SUM(CASE WHEN on_time THEN 1 ELSE 0 END) AS on_time FROM oversight_step_outcome" + where
+						+ " GROUP BY step ORDER BY step",
+				parameters, (row, n) -> new StepFigures(row.getString("step"), row.getLong("completed"),
+						row.getDouble("median_ms"), row.getLong("on_time")));
+	}
+
+	/** Steps completed after their due date, in the given period. */
+	long late(CurrentUser user, OversightFilters filters, Instant from, Instant to) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String where = where(user, filters, from, to, parameters);
+		Long late = this.sql.queryForObject(
+				"SELECT COUNT(*) FROM oversight_step_outcome" + where + " AND on_time = FALSE", parameters, Long.class);
+		return (late != null) ? late : 0;
+	}
+
+	private static String where(CurrentUser user, OversightFilters filters, Instant from, Instant to,
+			MapSqlParameterSource parameters) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("completed_at >= :from");
+		conditions.add("completed_at < :to");
+		parameters.addValue("from", Timestamp.from(from));
+		parameters.addValue("to", Timestamp.from(to));
+		if (!user.isManager()) {
+			// a supervisor: their cases and the unowned ones (the access rule)
+			conditions.add("(supervisor = :me OR supervisor IS NULL)");
+			parameters.addValue("me", user.id());
+		}
+		if (filters.area() != null) {
+			conditions.add("area_code = :area");
+			parameters.addValue("area", filters.area());
+		}
+		if (filters.pathway() != null) {
+			conditions.add("pathway = :pathway");
+			parameters.addValue("pathway", filters.pathway());
+		}
+		if (filters.step() != null) {
+			conditions.add("step = :step");
+			parameters.addValue("step", filters.step());
+		}
+		if (filters.supervisor() != null) {
+			conditions.add("supervisor = :supervisor");
+			parameters.addValue("supervisor", filters.supervisor());
+		}
+		return " WHERE " + String.join(" AND ", conditions);
+	}
+
+}

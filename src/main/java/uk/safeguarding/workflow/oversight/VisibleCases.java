@@ -1,0 +1,203 @@
+package uk.safeguarding.workflow.oversight;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import uk.safeguarding.workflow.web.CurrentUser;
+
+/**
+ * The open cases one person may oversee, read from the case record in SQL (indexed
+ * columns, no personal data selected): a manager every case, a supervisor the cases they
+ * supervise and the new ones nobody supervises yet (the access rule of spec section 1).
+ */
+@Component
+class VisibleCases {
+
+	static final String COLUMNS = "reference, process_instance_id, pathway, area_code, supervisor, immediate_risk, "
+			+ "identified_at, opened_at, nrm_reference, nrm_submitted_at, duty_to_notify_reference, "
+			+ "reasonable_grounds_decision, reasonable_grounds_decision_date, conclusive_grounds_decision";
+
+	/** What the dashboard reads of a case record: references, codes and dates only. */
+	record CaseRow(String reference, String processInstanceId, String pathway, String areaCode, String supervisor,
+			boolean immediateRisk, Instant identifiedAt, Instant openedAt, String nrmReference, Instant nrmSubmittedAt,
+			String dutyToNotifyReference, String reasonableGroundsDecision, LocalDate reasonableGroundsDecisionDate,
+			String conclusiveGroundsDecision) {
+
+		boolean isChild() {
+			return "CHILD".equals(this.pathway);
+		}
+
+	}
+
+	private final NamedParameterJdbcTemplate sql;
+
+	VisibleCases(NamedParameterJdbcTemplate sql) {
+		this.sql = sql;
+	}
+
+	/** How many open cases the person may see with these filters. */
+	long count(CurrentUser user, OversightFilters filters) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		Long count = this.sql.queryForObject("SELECT COUNT(*) FROM victim_case" + where(user, filters, parameters),
+				parameters, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** The references of every open case the person may see (for the engine queries). */
+	List<String> references(CurrentUser user, OversightFilters filters) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		return this.sql.queryForList("SELECT reference FROM victim_case" + where(user, filters, parameters), parameters,
+				String.class);
+	}
+
+	/**
+	 * The oldest open cases first (longest since identification), at most {@code limit}.
+	 */
+	List<CaseRow> oldest(CurrentUser user, OversightFilters filters, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		parameters.addValue("limit", limit);
+		return this.sql.query(
+				"SELECT " + COLUMNS + " FROM victim_case" + where(user, filters, parameters)
+						+ " ORDER BY COALESCE(identified_at, opened_at), reference FETCH FIRST :limit ROWS ONLY",
+				parameters, VisibleCases::row);
+	}
+
+	/** The open cases with these process instances that the person may see. */
+	Map<String, CaseRow> byProcessInstance(CurrentUser user, OversightFilters filters, Collection<String> instances) {
+		Map<String, CaseRow> found = new HashMap<>();
+		List<String> all = new ArrayList<>(Set.copyOf(instances));
+		for (int from = 0; from < all.size(); from += 500) {
+			MapSqlParameterSource parameters = new MapSqlParameterSource();
+			parameters.addValue("instances", all.subList(from, Math.min(all.size(), from + 500)));
+			String where = where(user, filters, parameters) + " AND process_instance_id IN (:instances)";
+			for (CaseRow row : this.sql.query("SELECT " + COLUMNS + " FROM victim_case" + where, parameters,
+					VisibleCases::row)) {
+				found.put(row.processInstanceId(), row);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Visible open cases matching one of the dashboard's risk conditions (an SQL
+	 * condition over {@code victim_case c}), at most {@code limit}, oldest first.
+	 */
+	List<String> matching(CurrentUser user, OversightFilters filters, String condition, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		parameters.addValue("limit", limit);
+		return this.sql.queryForList(
+				"SELECT reference FROM victim_case c" + where(user, filters, parameters) + " AND " + condition
+						+ " ORDER BY COALESCE(identified_at, opened_at), reference FETCH FIRST :limit ROWS ONLY",
+				parameters, String.class);
+	}
+
+	long countMatching(CurrentUser user, OversightFilters filters, String condition) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		Long count = this.sql.queryForObject(
+				"SELECT COUNT(*) FROM victim_case c" + where(user, filters, parameters) + " AND " + condition,
+				parameters, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** Supervisors who hold at least one open case (for the filter's list). */
+	List<String> supervisors(CurrentUser user) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		return this.sql.queryForList("SELECT DISTINCT supervisor FROM victim_case"
+				+ where(user, OversightFilters.none(), parameters) + " AND supervisor IS NOT NULL ORDER BY supervisor",
+				parameters, String.class);
+	}
+
+	/** Who the ICTG referral goes to (SafeguardingNotifier's audience). */
+	static final String ICTG_AUDIENCE = "Independent Child Trafficking Guardian service";
+
+	/**
+	 * The delivery state of each case's referral to its hub ({@code MASH}) and, for a
+	 * child, to the ICTG service ({@code ICTG}), by reference: the latest notice of each.
+	 */
+	Map<String, Map<String, String>> referralStates(Collection<String> references) {
+		Map<String, Map<String, String>> states = new HashMap<>();
+		if (references.isEmpty()) {
+			return states;
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource("references", references);
+		parameters.addValue("ictg", ICTG_AUDIENCE);
+		this.sql.query("SELECT case_reference, audience, status FROM notification "
+				+ "WHERE case_reference IN (:references) AND notice IN ('CASE_OPENED', 'AGE_ASSESSED_CHILD') "
+				+ "ORDER BY created_at, id", parameters, (ResultSet row) -> {
+					String to = ICTG_AUDIENCE.equals(row.getString("audience")) ? "ICTG" : "MASH";
+					states.computeIfAbsent(row.getString("case_reference"), (k) -> new HashMap<>())
+						.put(to, row.getString("status"));
+				});
+		return states;
+	}
+
+	/** Children referred to the ICTG service in the period (visible cases only). */
+	long childrenReferredToIctg(CurrentUser user, OversightFilters filters, Instant from, Instant to) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		parameters.addValue("ictg", ICTG_AUDIENCE);
+		parameters.addValue("from", Timestamp.from(from));
+		parameters.addValue("to", Timestamp.from(to));
+		Long count = this.sql.queryForObject(
+				"SELECT COUNT(DISTINCT n.case_reference) FROM notification n JOIN victim_case c ON c.reference = n.case_reference"
+						+ where("c.", false, user, filters, parameters)
+						+ " AND n.audience = :ictg AND n.created_at >= :from AND n.created_at < :to",
+				parameters, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static String where(CurrentUser user, OversightFilters filters, MapSqlParameterSource parameters) {
+		return where("", true, user, filters, parameters);
+	}
+
+	private static String where(String alias, boolean openOnly, CurrentUser user, OversightFilters filters,
+			MapSqlParameterSource parameters) {
+		String a = alias;
+		StringBuilder where = new StringBuilder(openOnly ? " WHERE " + a + "status = 'OPEN'" : " WHERE 1 = 1");
+		if (!user.isManager()) {
+			where.append(" AND (" + a + "supervisor = :me OR " + a + "supervisor IS NULL)");
+			parameters.addValue("me", user.id());
+		}
+		if (filters.area() != null) {
+			where.append(" AND " + a + "area_code = :area");
+			parameters.addValue("area", filters.area());
+		}
+		if (filters.pathway() != null) {
+			where.append(" AND " + a + "pathway = :pathway");
+			parameters.addValue("pathway", filters.pathway());
+		}
+		if (filters.supervisor() != null) {
+			where.append(" AND " + a + "supervisor = :supervisor");
+			parameters.addValue("supervisor", filters.supervisor());
+		}
+		return where.toString();
+	}
+
+	private static CaseRow row(ResultSet row, int n) throws SQLException {
+		Timestamp rg = null;
+		java.sql.Date rgDate = row.getDate("reasonable_grounds_decision_date");
+		return new CaseRow(row.getString("reference"), row.getString("process_instance_id"), row.getString("pathway"),
+				row.getString("area_code"), row.getString("supervisor"), row.getBoolean("immediate_risk"),
+				instant(row.getTimestamp("identified_at")), instant(row.getTimestamp("opened_at")),
+				row.getString("nrm_reference"), instant(row.getTimestamp("nrm_submitted_at")),
+				row.getString("duty_to_notify_reference"), row.getString("reasonable_grounds_decision"),
+				(rgDate != null) ? rgDate.toLocalDate() : null, row.getString("conclusive_grounds_decision"));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

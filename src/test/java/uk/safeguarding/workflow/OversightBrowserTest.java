@@ -1,0 +1,238 @@
+package uk.safeguarding.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import uk.safeguarding.workflow.process.JourneyFixtures;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+
+/**
+ * The oversight dashboard in headless Chromium, as a manager uses it: signs in on the
+ * product's sign-in page, sees a case's step become overdue when the engine's clock moves
+ * on, filters, and follows the step's link into Tasklist (already signed in there: one
+ * login). axe-core runs on every dashboard page: no serious or critical WCAG 2.2 AA
+ * violation. Runs in the shared application context (no context of its own); needs
+ * Debian's {@code chromium} and {@code chromium-driver}, and axe-core installed in
+ * {@code tools/axe} ({@code npm ci}; without it the test fails).
+ * <p>
+ * With {@code -Ddocs.screenshots=true} it also refreshes the README's pictures of the
+ * dashboard in {@code docs/images/}.
+ */
+@SharedApplicationTest
+class OversightBrowserTest {
+
+	static final Path AXE = Path.of("tools", "axe", "node_modules", "axe-core", "axe.min.js");
+
+	static final Path OUTPUT = Path.of("target", "browser");
+
+	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	TaskService tasks;
+
+	WebDriver driver;
+
+	Path profile;
+
+	@BeforeAll
+	static void requireChromium() {
+		Assumptions.assumeTrue(
+				Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
+						&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER),
+				"Browser test skipped: needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+	}
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		this.profile = Files.createTempDirectory("chromium-profile");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(TasklistJourneyBrowserTest.CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,1000", "--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(TasklistJourneyBrowserTest.CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.withEnvironment(Map.of("TZ", LONDON.getId()))
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		ClockUtil.reset();
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+		if (this.profile != null) {
+			FileSystemUtils.deleteRecursively(this.profile);
+		}
+	}
+
+	@Test
+	void aManagerSeesAStepBecomeOverdue_followsItToTasklist_andEveryPagePassesAxe() throws Exception {
+		String axe = Files.readString(AXE, StandardCharsets.UTF_8);
+		// a case identified just now: its immediate safeguarding is due in two hours
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put("identifiedAt", LocalDateTime.now(LONDON).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+		Map<String, Object> started = new RestJourney(this.rest).start("officer", report).getBody();
+		String reference = (String) started.get("businessKey");
+		Task step = this.tasks.createTaskQuery()
+			.processInstanceId((String) started.get("id"))
+			.taskDefinitionKey(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING)
+			.singleResult();
+		assertThat(step.getDueDate()).isAfter(new Date());
+
+		String base = "http://localhost:" + this.port;
+		this.driver.get(base + "/oversight");
+		assertThat(this.driver.getCurrentUrl()).as("sent to sign in").contains("/signin");
+		List<String> violations = new ArrayList<>(axe(axe, "sign-in page"));
+		this.driver.findElement(By.id("username")).sendKeys("manager");
+		this.driver.findElement(By.id("password")).sendKeys(RestJourney.PASSWORD);
+		this.driver.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
+		waitFor((d) -> d.getCurrentUrl().endsWith("/oversight"));
+		assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Oversight");
+		assertThat(this.driver.findElements(By.cssSelector("tr[data-task='" + step.getId() + "']")))
+			.as("not overdue yet")
+			.isEmpty();
+		violations.addAll(axe(axe, "dashboard"));
+
+		// three hours later by the engine's clock, the step is overdue
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3))));
+		this.driver.navigate().refresh();
+		WebElement row = this.driver.findElement(By.cssSelector("tr[data-task='" + step.getId() + "']"));
+		assertThat(row.getText()).contains(reference, "Record immediate safeguarding", "Cardiff");
+		assertThat(row.findElement(By.cssSelector(".govuk-tag--red")).getText()).matches("(59 minutes|1 hour.*)");
+		violations.addAll(axe(axe, "dashboard with an overdue step"));
+		screenshot("oversight-dashboard.png");
+
+		// the filters stay in the URL
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id("filter-area")))
+			.selectByValue("W06000015");
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id("filter-step")))
+			.selectByValue(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		this.driver.findElement(By.cssSelector("form.app-filters button[type=submit]")).click();
+		waitFor((d) -> d.getCurrentUrl().contains("step=" + UserTasks.RECORD_IMMEDIATE_SAFEGUARDING));
+		assertThat(this.driver.getCurrentUrl()).contains("area=W06000015");
+		assertThat(this.driver.findElements(By.cssSelector("#overdue-steps tbody tr")))
+			.allSatisfy((r) -> assertThat(r.getText()).contains("Record immediate safeguarding", "Cardiff"));
+		violations.addAll(axe(axe, "filtered dashboard"));
+		screenshot("oversight-filters.png");
+
+		this.driver.get(base + "/oversight?area=nowhere");
+		assertThat(this.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+			.contains("Choose an area from the list");
+		violations.addAll(axe(axe, "dashboard with a bad filter"));
+		assertThat(violations).as("serious or critical axe-core violations (WCAG 2.2 AA)").isEmpty();
+
+		// the step's link opens it in Tasklist, signed in by the same login
+		this.driver.navigate().back();
+		this.driver.findElement(By.cssSelector("tr[data-task='" + step.getId() + "'] a.app-task-link")).click();
+		waitFor((d) -> d.findElements(By.cssSelector(".task-details"))
+			.stream()
+			.anyMatch((details) -> details.getText().contains("Record immediate safeguarding")));
+		assertThat(this.driver.getCurrentUrl()).contains("/camunda/app/tasklist/default/", "task=" + step.getId());
+		assertThat(this.driver.findElements(By.cssSelector("input[ng-model='username']"))).as("no second login")
+			.isEmpty();
+	}
+
+	/**
+	 * Runs axe-core on the page: its serious and critical WCAG 2.0-2.2 A/AA violations.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<String> axe(String axe, String page) {
+		JavascriptExecutor js = (JavascriptExecutor) this.driver;
+		js.executeScript(axe);
+		Map<String, Object> results = (Map<String, Object>) js
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+					+ ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+					+ " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)})), passes: r.passes.length}))"
+					+ ".catch(e => done({error: String(e)}));");
+		assertThat(results.get("error")).as("axe-core ran on the " + page).isNull();
+		assertThat(((Number) results.get("passes")).intValue()).as("axe-core checked the " + page).isPositive();
+		List<String> found = new ArrayList<>();
+		for (Map<String, Object> violation : (List<Map<String, Object>>) results.get("violations")) {
+			Object impact = violation.get("impact");
+			System.out.println(
+					"axe on the " + page + ": " + impact + " " + violation.get("id") + " " + violation.get("nodes"));
+			if ("serious".equals(impact) || "critical".equals(impact)) {
+				found.add(page + ": " + violation.get("id") + " (" + violation.get("help") + ") at "
+						+ violation.get("nodes"));
+			}
+		}
+		return found;
+	}
+
+	private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition::apply);
+	}
+
+	/** The whole page (the window grown to its height), to target/browser and docs. */
+	private void screenshot(String name) throws IOException {
+		Number height = (Number) ((JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollHeight");
+		Dimension before = this.driver.manage().window().getSize();
+		this.driver.manage().window().setSize(new Dimension(1400, Math.min(6000, height.intValue() + 40)));
+		Files.createDirectories(OUTPUT);
+		Path file = OUTPUT.resolve(name);
+		Files.copy(((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+				StandardCopyOption.REPLACE_EXISTING);
+		this.driver.manage().window().setSize(before);
+		if (Boolean.getBoolean("docs.screenshots")) {
+			Files.createDirectories(TasklistJourneyBrowserTest.DOC_IMAGES);
+			Files.copy(file, TasklistJourneyBrowserTest.DOC_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+}
