@@ -202,8 +202,11 @@ class PersonalDataInEngineTablesTest {
 	@Test
 	@Order(1)
 	void adultWhoConsents_isReferredDecidedAndClosed_withAnAgeAssessmentThatChangesNothing() throws Exception {
-		Journey journey = new Journey("P01", false).start(adult(), adultBirthDate(1));
+		Map<String, Object> withChildren = adult();
+		withChildren.put("dependantChildrenPresent", true);
+		Journey journey = new Journey("P01", false).start(withChildren, adultBirthDate(1));
 		journey.step("officer", UserTasks.RECORD_CRIME);
+		journey.step("officer", UserTasks.REFER_DEPENDANT_CHILDREN);
 		journey.step("supervisor", UserTasks.ALLOCATE_INVESTIGATOR);
 		journey.step("supervisor", UserTasks.DEPLOY_VICTIM_LIAISON);
 		journey.step("officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
@@ -212,6 +215,8 @@ class PersonalDataInEngineTablesTest {
 		journey.ageAssessed(true, adultBirthDate(11));
 		journey.step("liaison", UserTasks.SEEK_INFORMED_CONSENT);
 		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
+		journey.consentWithdrawn();
+		journey.step("officer", UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL);
 		journey.step("officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
 		journey.step("officer", UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION);
 		journey.step("supervisor", UserTasks.REVIEW_CASE_CLOSURE, "closureReason", "CONCLUSIVE_DECISION");
@@ -296,6 +301,8 @@ class PersonalDataInEngineTablesTest {
 		journey.step("officer", UserTasks.SUBMIT_NRM_REFERRAL);
 		journey.reportedMissing();
 		journey.step("supervisor", UserTasks.RESPOND_TO_MISSING_VICTIM, "missingPersonReference", "MP-2026-4471");
+		journey.found();
+		journey.step("officer", UserTasks.CONDUCT_RETURN_INTERVIEW);
 		journey.step("officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION);
 		journey.finish();
 	}
@@ -450,7 +457,7 @@ class PersonalDataInEngineTablesTest {
 			messages.add(definition.getMessage().getName());
 		}
 		assertThat(messages).containsExactlyInAnyOrder(Messages.VICTIM_REPORTED_MISSING,
-				Messages.AGE_ASSESSMENT_COMPLETED);
+				Messages.AGE_ASSESSMENT_COMPLETED, Messages.VICTIM_FOUND, Messages.CONSENT_WITHDRAWN);
 		for (TimerEventDefinition definition : this.model.getModelElementsByType(TimerEventDefinition.class)) {
 			String event = ((ModelElementInstance) definition.getParentElement()).getAttributeValue("id");
 			assertThat(passed).as("timer %s fired", event).contains(event);
@@ -582,6 +589,23 @@ class PersonalDataInEngineTablesTest {
 			payload.put("missingNotes", mark(event, "missingNotes"));
 			payload.put("lastSeenAddress", mark(event, "lastSeenAddress"));
 			correlate(Messages.VICTIM_REPORTED_MISSING, payload);
+		}
+
+		/** {@code VictimFound}, with what a missing-person system might add. */
+		void found() throws Exception {
+			String event = "Message_" + Messages.VICTIM_FOUND;
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("foundNotes", mark(event, "foundNotes"));
+			payload.put("foundAtAddress", mark(event, "foundAtAddress"));
+			correlate(Messages.VICTIM_FOUND, payload);
+		}
+
+		/** {@code ConsentWithdrawn}, with the officer's note of what the person said. */
+		void consentWithdrawn() throws Exception {
+			String event = "Message_" + Messages.CONSENT_WITHDRAWN;
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("withdrawalNotes", mark(event, "withdrawalNotes"));
+			correlate(Messages.CONSENT_WITHDRAWN, payload);
 		}
 
 		/**

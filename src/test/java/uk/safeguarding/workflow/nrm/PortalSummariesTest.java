@@ -1,0 +1,80 @@
+package uk.safeguarding.workflow.nrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import uk.safeguarding.workflow.victimcase.VictimCase;
+
+/**
+ * The summaries the case page offers to copy: plain words, nothing that identifies the
+ * person in the Duty to Notify report, and about consent only what the ledger says.
+ */
+class PortalSummariesTest {
+
+	static final String NAME = "Zephyrine Quillfeather-Oduya";
+
+	static VictimCase adult() {
+		VictimCase record = new VictimCase("MSHT-2026-000042", "W06000015", NAME,
+				Instant.parse("2026-11-20T09:30:00Z"));
+		record.setPathway("ADULT");
+		record.setDateOfBirth(LocalDate.of(1990, 4, 12));
+		record.setGender("MALE");
+		record.setNationality("Albanian");
+		record.setExploitationTypes("LABOUR,DOMESTIC_SERVITUDE");
+		record.setExploitationLocation("UK_AND_OVERSEAS");
+		record.setExploitationPlace("Cardiff");
+		record.setExploitationPeriod("6_TO_12_MONTHS");
+		return record;
+	}
+
+	@Test
+	void beforeAnyConsentDecision_theNrmSummaryDoesNotClaimConsent_andUsesNoCodes() {
+		String nrm = PortalSummaries.nrmReferral(adult());
+
+		assertThat(nrm)
+			.contains("Referral for: an adult", "4. Consent",
+					"Not recorded yet: an adult is referred only with informed consent.",
+					"labour exploitation, domestic servitude", "in the UK and overseas (Cardiff)", "6 to 12 months",
+					"Gender: male", NAME, "12 April 1990")
+			.doesNotContain("informed consent recorded", "LABOUR", "DOMESTIC_SERVITUDE", "6_TO_12_MONTHS", "MALE",
+					"UK_AND_OVERSEAS");
+	}
+
+	@Test
+	void consentGivenThenWithdrawn_isWhatBothSummariesSay() {
+		VictimCase record = adult();
+		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "GIVEN", "liaison", true,
+				"UserTask_SeekInformedConsent");
+		assertThat(PortalSummaries.nrmReferral(record)).contains(
+				"Informed consent given on 21 November 2026 at 10:00, explained by liaison through a professional interpreter.");
+
+		record.addConsent(Instant.parse("2026-11-22T10:00:00Z"), "WITHDRAWN", "liaison", false,
+				"StartEvent_ConsentWithdrawn");
+		assertThat(PortalSummaries.nrmReferral(record)).contains("Withdrawn on 22 November 2026 at 10:00.")
+			.doesNotContain("Informed consent given");
+		assertThat(PortalSummaries.dutyToNotify(record))
+			.contains("Why anonymous: the adult withdrew consent to an NRM referral");
+	}
+
+	@Test
+	void dutyToNotify_carriesTheAllowListOnly_inPlainWords() {
+		VictimCase record = adult();
+		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
+				"UserTask_SeekInformedConsent");
+
+		String report = PortalSummaries.dutyToNotify(record);
+
+		assertThat(report)
+			.contains("Why anonymous: the adult did not consent to an NRM referral", "Adult: yes", "Gender: male",
+					"Nationality: Albanian", "Type of exploitation: labour exploitation, domestic servitude",
+					"Exploited: in the UK and overseas", "Area or country of exploitation: Cardiff",
+					"For about: 6 to 12 months")
+			.doesNotContain(NAME, "Zephyrine", "1990", "MSHT-2026-000042", "LABOUR", "6_TO_12_MONTHS");
+		assertThat(report.lines()).hasSize(9);
+	}
+
+}
