@@ -82,8 +82,10 @@ final class Tasklist {
 	// ------------------------------------------------- filters and the task list
 
 	private static By filterLocator(String name) {
-		return By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][h4[@uib-tooltip="
-				+ literal(name) + "]]");
+		// by the name it shows (its tooltip is the filter's description)
+		return By.xpath(
+				"//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][h4[normalize-space(a/text())="
+						+ literal(name) + "]]");
 	}
 
 	void openFilter(String name) {
