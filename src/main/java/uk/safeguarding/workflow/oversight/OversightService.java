@@ -360,8 +360,9 @@ public class OversightService {
 				UserTasks.RESPOND_TO_MISSING_VICTIM, null, (row) -> true));
 		risks.add(fromCaseRecord(user, filters, "undelivered", "Notifications that could not be delivered",
 				"A notice failed for good or its delivery is unknown: someone must contact the recipient.",
-				"EXISTS (SELECT 1 FROM notification n WHERE n.case_reference = c.reference "
-						+ "AND n.status IN ('FAILED', 'UNKNOWN'))"));
+				// one look-up of the few undelivered notices (index on status), not a
+				// search per case
+				"c.reference IN (SELECT n.case_reference FROM notification n WHERE n.status IN ('FAILED', 'UNKNOWN'))"));
 		return risks;
 	}
 
