@@ -114,7 +114,10 @@ public final class JourneyFixtures {
 				answers.put("reviewOutcome", "CONTINUE");
 				answers.put("closureRequested", false);
 			}
-			case UserTasks.REVIEW_CASE_CLOSURE -> answers.put("closeCase", true);
+			case UserTasks.REVIEW_CASE_CLOSURE -> {
+				answers.put("closeCase", true);
+				answers.put("closureReason", "CONCLUSIVE_DECISION");
+			}
 			case UserTasks.RESPOND_TO_MISSING_VICTIM -> {
 				answers.put("missingPersonReportMade", true);
 				answers.put("riskAssessedAs", "HIGH");
