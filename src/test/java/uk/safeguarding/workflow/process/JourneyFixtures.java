@@ -30,7 +30,7 @@ public final class JourneyFixtures {
 		report.put("victimName", DISTINCTIVE_NAME);
 		report.put("identifiedAt", "2026-11-20T09:30");
 		report.put("gender", "FEMALE");
-		report.put("nationality", "Albanian");
+		report.put("nationality", "AL");
 		report.put("circumstancesNotes", "Found at a car wash; " + DISTINCTIVE_NAME + " said her passport was taken.");
 		return report;
 	}

@@ -76,6 +76,10 @@ class StepAnswersGuard extends OncePerRequestFilter {
 
 	private final RepositoryService repository;
 
+	private final Map<String, Set<String>> taskFormKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> startFormKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
 	StepAnswersGuard(IdentityService identity, TaskService tasks, FormService forms, RepositoryService repository) {
 		this.identity = identity;
 		this.tasks = tasks;
@@ -128,7 +132,11 @@ class StepAnswersGuard extends OncePerRequestFilter {
 			// not visible to the caller, or gone: the engine answers
 			return null;
 		}
-		Set<String> allowed = formKeys(() -> StepForms.ofTask(this.forms, taskId));
+		// a step's form is bound to its deployment (camunda:formRefBinding="deployment"):
+		// the keys of a task definition in a process definition never change
+		Set<String> allowed = this.taskFormKeys.computeIfAbsent(
+				task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+				(ignored) -> formKeys(() -> StepForms.ofTask(this.forms, taskId)));
 		List<String> unexpected = unexpected(submitted, allowed);
 		if (unexpected.isEmpty()) {
 			return null;
@@ -150,7 +158,8 @@ class StepAnswersGuard extends OncePerRequestFilter {
 		if (definition == null) {
 			return null;
 		}
-		Set<String> allowed = formKeys(() -> StepForms.ofStart(this.forms, definition.getId()));
+		Set<String> allowed = this.startFormKeys.computeIfAbsent(definition.getId(),
+				(id) -> formKeys(() -> StepForms.ofStart(this.forms, id)));
 		List<String> unexpected = unexpected(submitted, allowed);
 		if (unexpected.isEmpty()) {
 			return null;

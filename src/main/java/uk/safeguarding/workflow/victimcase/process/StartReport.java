@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import uk.safeguarding.workflow.nrm.Countries;
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.StepForms;
@@ -86,10 +87,11 @@ public record StartReport(NewCase newCase, String exploitationTypes, String indi
 				Set.of("DIRECT_REPORT", "POLICE_DISCOVERY", "AGENCY_REFERRAL", "OTHER_FIRST_RESPONDER_NRM",
 						"COMPETENT_AUTHORITY", "PLANNED_OPERATION"));
 		String gender = form.optionalChoice("gender", "Gender", Set.of("FEMALE", "MALE", "OTHER", "NOT_KNOWN"));
-		String nationality = form.optionalText("nationality", "Nationality", 100);
+		// coded, never free text: a Duty to Notify report stays anonymous (s52(3))
+		String nationality = optionalCountry(form, "nationality", "Nationality");
 		String location = form.optionalChoice("exploitationLocation", "Where the exploitation happened",
 				Set.of("UK", "OVERSEAS", "UK_AND_OVERSEAS"));
-		String place = form.optionalText("exploitationPlace", "Area or country of exploitation", 100);
+		String place = optionalPlace(form);
 		String period = form.optionalChoice("exploitationPeriod", "Approximate period of exploitation",
 				Set.of("UNDER_1_MONTH", "1_TO_6_MONTHS", "6_TO_12_MONTHS", "OVER_12_MONTHS", "NOT_KNOWN"));
 		String notes = form.optionalText("circumstancesNotes", "Circumstances", 4000);
@@ -116,6 +118,35 @@ public record StartReport(NewCase newCase, String exploitationTypes, String indi
 			.filter((name) -> !allowed.contains(name) && !SET_BY_THE_ENGINE.contains(name))
 			.sorted()
 			.toList();
+	}
+
+	private static String optionalCountry(FormValues form, String field, String label) {
+		String code = form.optionalText(field, label, 100);
+		if (code == null || code.isEmpty()) {
+			return null;
+		}
+		if (!Countries.isCountry(code)) {
+			throw new SafeguardingRuleViolation(field,
+					label + " must be a country's ISO 3166 code from the list, e.g. AL for Albania or RO for Romania ("
+							+ field + "); never free text.");
+		}
+		return code;
+	}
+
+	/**
+	 * Where the exploitation happened: a UK local authority area (its ONS code; the
+	 * directory is checked when the case opens) or a country (ISO 3166 code).
+	 */
+	private static String optionalPlace(FormValues form) {
+		String code = form.optionalText("exploitationPlace", "Area or country of exploitation", 100);
+		if (code == null || code.isEmpty()) {
+			return null;
+		}
+		if (!ONS_CODE.matcher(code).matches() && !Countries.isCountry(code)) {
+			throw new SafeguardingRuleViolation("exploitationPlace",
+					"The area or country of exploitation must be a UK local authority area's ONS code (e.g. W06000015) or a country's ISO 3166 code (e.g. RO) (exploitationPlace); never free text.");
+		}
+		return code;
 	}
 
 }
