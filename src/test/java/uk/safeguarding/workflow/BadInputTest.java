@@ -161,6 +161,13 @@ class BadInputTest {
 		variants.add(Map.entry("unknown area", typed(with("areaCode", "E99999999"))));
 		variants.add(Map.entry("area not an ONS code", typed(with("areaCode", "Cardiff"))));
 		variants.add(Map.entry("interpreter needed without a language", typed(with("interpreterNeeded", true))));
+		// coded, never free text: the anonymous Duty to Notify report draws on them
+		variants.add(Map.entry("nationality as free text", typed(with("nationality", "Albanian"))));
+		variants.add(Map.entry("exploitationPlace as an address", typed(with("exploitationPlace", "12 Hidden Lane"))));
+		variants.add(Map.entry("exploitationPlace an area not in the directory",
+				typed(with("exploitationPlace", "E99999999"))));
+		variants.add(Map.entry("no age information", typed(without("dateOfBirth"))));
+		variants.add(Map.entry("a stated pathway", typed(with("pathway", "ADULT"))));
 		for (Map.Entry<String, Integer> oversized : Map
 			.of("victimName", 201, "nationality", 101, "interpreterLanguage", 101, "circumstancesNotes", 4001,
 					"exploitationPlace", 101, "otherNotes", 4001)

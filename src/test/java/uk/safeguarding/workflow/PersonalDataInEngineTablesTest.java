@@ -189,8 +189,12 @@ class PersonalDataInEngineTablesTest {
 		for (JsonNode component : node.path("components")) {
 			String type = component.path("type").asText();
 			String key = component.path("key").asText(null);
-			if (key != null && (type.equals("textarea")
-					|| (Set.of("textfield", "datetime").contains(type) && PersonalData.isCaseRecordOnly(key)))) {
+			// a text field whose pattern admits only codes (exploitationPlace: an ONS
+			// area or
+			// an ISO country code) cannot carry free text to look for
+			boolean coded = component.path("validate").has("pattern");
+			if (key != null && (type.equals("textarea") || (Set.of("textfield", "datetime").contains(type)
+					&& PersonalData.isCaseRecordOnly(key) && !coded))) {
 				fields.add(key);
 			}
 			collect(component, fields);

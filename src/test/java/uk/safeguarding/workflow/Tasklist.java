@@ -308,6 +308,24 @@ final class Tasklist {
 		waiting().until((d) -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
 	}
 
+	/**
+	 * Picks an option of a searchable form-js dropdown (a long code list such as the
+	 * countries): types the label to filter the list, then picks it.
+	 */
+	void search(String key, String label) {
+		WebElement field = field(key);
+		WebElement input = field.findElement(By.cssSelector(".fjs-input-group input"));
+		input.click();
+		input.sendKeys(label);
+		WebElement option = waiting().until((d) -> field.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+			.stream()
+			.filter((item) -> item.getText().strip().equals(label))
+			.findFirst()
+			.orElse(null));
+		option.click();
+		waiting().until((d) -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+	}
+
 	/** Types a date into a form-js datepicker, in the format its placeholder shows. */
 	void date(String key, LocalDate date) {
 		WebElement input = field(key).findElement(By.cssSelector("input[id$='-date']"));

@@ -189,13 +189,13 @@ class TasklistJourneyBrowserTest {
 		ui.date("dateOfBirth", LocalDate.of(1990, 5, 14));
 		ui.radio("ageUncertain", "No");
 		ui.radio("gender", "Male");
-		ui.text("nationality", "Romanian");
+		ui.search("nationality", "Romania");
 		ui.radio("immediateRisk", "No");
 		ui.radio("careAndSupportNeeds", "No");
 		ui.checklist("exploitationTypes", "Labour exploitation");
 		ui.checklist("indicatorsSeen", "Movement restricted or controlled");
 		ui.radio("exploitationLocation", "In the UK");
-		ui.text("exploitationPlace", "Cardiff");
+		ui.text("exploitationPlace", "W06000015");
 		ui.select("exploitationPeriod", "6 to 12 months");
 		ui.text("circumstancesNotes", "Found working at a car wash; documents held by the employer.");
 		assertThat(ui.validationErrors()).isEmpty();

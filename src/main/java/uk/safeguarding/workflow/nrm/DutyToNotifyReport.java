@@ -17,8 +17,9 @@ public final class DutyToNotifyReport {
 
 	/**
 	 * The summary that may be stored with the step: enumerated values only. The
-	 * nationality is written as the person states it (free text, kept in the case record
-	 * only), so it is left out here, with the area or country of exploitation.
+	 * nationality and the area or country of exploitation are coded too, but they are
+	 * case-record data (PersonalData): they are added by {@link #fullSummary}, shown and
+	 * never stored in the engine.
 	 * @param record the case record
 	 * @return one line per allowed item
 	 */
@@ -36,13 +37,27 @@ public final class DutyToNotifyReport {
 	/**
 	 * The full allow-list, including the nationality and the area or country of
 	 * exploitation, for the officer to copy into the Modern Slavery Portal. Shown, never
-	 * stored in the engine.
+	 * stored in the engine. Every line comes from a code list (countries, local authority
+	 * area codes) or an enumeration: no free text, so nothing typed about the person can
+	 * leave the force in an anonymous report. A value that is not a code (a case recorded
+	 * before the lists) is shown as "not known".
 	 * @param record the case record
 	 * @return the report text
 	 */
 	public static String fullSummary(VictimCase record) {
-		return summary(record) + "\nNationality: " + orNotKnown(record.getNationality())
-				+ "\nArea or country of exploitation: " + orNotKnown(record.getExploitationPlace());
+		return summary(record) + "\nNationality: " + country(record.getNationality())
+				+ "\nArea or country of exploitation: " + place(record.getExploitationPlace());
+	}
+
+	private static String country(String code) {
+		return Countries.name(code).map((name) -> name + " (" + code + ")").orElse("not known");
+	}
+
+	private static String place(String code) {
+		if (code != null && code.matches("[EW][0-9]{8}")) {
+			return "UK local authority area " + code;
+		}
+		return country(code);
 	}
 
 	private static String orNotKnown(String value) {

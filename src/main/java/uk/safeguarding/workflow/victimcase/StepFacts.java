@@ -6,42 +6,49 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
-/** Which facts each completed step writes into the case record. */
+import uk.safeguarding.workflow.process.Step;
+import uk.safeguarding.workflow.process.Step.CaseRecordAction;
+import uk.safeguarding.workflow.process.Steps;
+
+/**
+ * Writes what a completed step's entry ({@link Steps}) says it records into the case
+ * record: the named answers into the fields of the same name, and its actions (consent
+ * ledger, supervisor, closure). No step is named here: a new step's entry says what it
+ * records, and a field it names needs a writer below.
+ */
 final class StepFacts {
 
-	private static final Map<String, List<String>> SHOWN = Map.ofEntries(
-			Map.entry("UserTask_RecordCrime", List.of("crimeReference")),
-			Map.entry("UserTask_AllocateInvestigator", List.of("investigator")),
-			Map.entry("UserTask_DeployVictimLiaison", List.of("liaisonRole", "liaisonOfficer")),
-			Map.entry("UserTask_RecordChildrensServicesReferral",
-					List.of("childrensServicesReferralRoute", "localAuthorityReference")),
-			Map.entry("UserTask_RecordStrategyDiscussion", List.of("agreedFirstResponder", "section47Enquiries")),
-			Map.entry("UserTask_SeekInformedConsent", List.of("nrmConsent")),
-			Map.entry("UserTask_RevisitConsent", List.of("nrmConsent")),
-			Map.entry("UserTask_SubmitNrmReferral", List.of("nrmReference")),
-			Map.entry("UserTask_SubmitDutyToNotify", List.of("dutyToNotifyReference")),
-			Map.entry("UserTask_RecordReasonableGroundsDecision",
-					List.of("reasonableGroundsDecision", "reasonableGroundsDecisionDate")),
-			Map.entry("UserTask_RecordConclusiveGroundsDecision",
-					List.of("conclusiveGroundsDecision", "conclusiveGroundsDecisionDate", "conclusiveDecisionFlagged")),
-			Map.entry("UserTask_ConsiderReconsideration", List.of("reconsiderationRequested")),
-			Map.entry("UserTask_ConductSupervisoryReview", List.of("reviewOutcome", "closureRequested")),
-			Map.entry("UserTask_ReviewCaseClosure", List.of("closeCase", "closureReason")),
-			Map.entry("UserTask_RespondToMissingVictim", List.of("riskAssessedAs", "missingPersonReference")),
-			Map.entry("UserTask_SeekAdultSupportConsent", List.of("adultSupportConsent")),
-			Map.entry("UserTask_ReferDependantChildren",
-					List.of("dependantChildrenCount", "dependantChildrenReferralRoute",
-							"dependantChildrenLaReference")),
-			Map.entry("UserTask_ConductReturnInterview",
-					List.of("returnInterviewOffered", "returnInterviewHeld", "returnInterviewBy")));
+	/** The case record fields a step can fill, by the name of the answer. */
+	static final Map<String, BiConsumer<VictimCase, Object>> FIELDS = Map.ofEntries(
+			Map.entry("placeOfSafetyAddress", (record, value) -> record.setPlaceOfSafetyAddress(text(value))),
+			Map.entry("crimeReference", (record, value) -> record.setCrimeReference(text(value))),
+			Map.entry("investigator", (record, value) -> record.setInvestigator(text(value))),
+			Map.entry("liaisonOfficer", (record, value) -> record.setLiaisonOfficer(text(value))),
+			Map.entry("liaisonRole", (record, value) -> record.setLiaisonRole(text(value))),
+			Map.entry("victimNavigatorName", (record, value) -> record.setVictimNavigatorName(text(value))),
+			Map.entry("victimNavigatorOrganisation",
+					(record, value) -> record.setVictimNavigatorOrganisation(text(value))),
+			Map.entry("localAuthorityReference", (record, value) -> record.setLocalAuthorityReference(text(value))),
+			Map.entry("nrmReference", (record, value) -> record.setNrmReference(text(value))),
+			Map.entry("nrmSubmittedAt", (record, value) -> record.setNrmSubmittedAt(instant(value))),
+			Map.entry("dutyToNotifyReference", (record, value) -> record.setDutyToNotifyReference(text(value))),
+			Map.entry("reasonableGroundsDecision", (record, value) -> record.setReasonableGroundsDecision(text(value))),
+			Map.entry("reasonableGroundsDecisionDate",
+					(record, value) -> record.setReasonableGroundsDecisionDate(date(value))),
+			Map.entry("conclusiveGroundsDecision", (record, value) -> record.setConclusiveGroundsDecision(text(value))),
+			Map.entry("conclusiveGroundsDecisionDate",
+					(record, value) -> record.setConclusiveGroundsDecisionDate(date(value))),
+			Map.entry("conclusiveDecisionFlagged",
+					(record, value) -> record.setConclusiveDecisionFlagged(Boolean.TRUE.equals(value))));
 
 	private StepFacts() {
 	}
 
 	static String summary(String step, Map<String, Object> facts) {
-		List<String> keys = SHOWN.getOrDefault(step, List.of());
+		List<String> keys = Steps.of(step).map(Step::shown).orElse(List.of());
 		String shown = keys.stream()
 			.filter((key) -> facts.get(key) != null)
 			.map((key) -> key + " " + facts.get(key))
@@ -49,83 +56,73 @@ final class StepFacts {
 		return shown.isEmpty() ? "" : ": " + shown;
 	}
 
-	static void apply(VictimCase record, String step, Map<String, Object> facts, Map<String, Object> caseRecordOnly,
+	static void apply(VictimCase record, String stepId, Map<String, Object> facts, Map<String, Object> caseRecordOnly,
 			String actor, Instant now) {
-		switch (step) {
-			case "UserTask_RecordImmediateSafeguarding" ->
-				record.setPlaceOfSafetyAddress(text(caseRecordOnly.get("placeOfSafetyAddress")));
-			case "UserTask_RecordCrime" -> record.setCrimeReference(text(facts.get("crimeReference")));
-			case "UserTask_AllocateInvestigator" -> {
-				record.setInvestigator(text(facts.get("investigator")));
-				supervise(record, actor);
+		Step step = Steps.of(stepId).orElse(null);
+		if (step == null) {
+			// the chronology entry is the record of this step
+			return;
+		}
+		for (String field : step.recorded()) {
+			Object value = caseRecordOnly.containsKey(field) ? caseRecordOnly.get(field) : facts.get(field);
+			BiConsumer<VictimCase, Object> writer = FIELDS.get(field);
+			if (writer == null) {
+				throw new IllegalStateException("Step " + stepId + " records '" + field
+						+ "', which the case record has no field for (StepFacts.FIELDS)");
 			}
-			case "UserTask_DeployVictimLiaison" -> {
-				record.setLiaisonOfficer(text(facts.get("liaisonOfficer")));
-				record.setLiaisonRole(text(facts.get("liaisonRole")));
-				record.setVictimNavigatorName(text(caseRecordOnly.get("victimNavigatorName")));
-				record.setVictimNavigatorOrganisation(text(facts.get("victimNavigatorOrganisation")));
-				supervise(record, actor);
-			}
-			case "UserTask_RecordChildrensServicesReferral" ->
-				record.setLocalAuthorityReference(text(facts.get("localAuthorityReference")));
-			case "UserTask_SeekInformedConsent", "UserTask_RevisitConsent" -> {
-				String explainedBy = Objects.requireNonNullElse(text(facts.get("consentExplainedBy")), actor);
-				record.addConsent(now, text(facts.get("nrmConsent")), explainedBy,
-						Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), step);
-			}
-			case "UserTask_SeekAdultSupportConsent" ->
-				record.addConsent(now, "ADULT_SUPPORT_" + text(facts.get("adultSupportConsent")), actor,
-						Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), step);
-			case "UserTask_SubmitNrmReferral" -> {
-				record.setNrmReference(text(facts.get("nrmReference")));
-				record.setNrmSubmittedAt(instant(facts.get("nrmSubmittedAt"), now));
-			}
-			case "UserTask_SubmitDutyToNotify" ->
-				record.setDutyToNotifyReference(text(facts.get("dutyToNotifyReference")));
-			case "UserTask_RecordReasonableGroundsDecision" -> {
-				record.setReasonableGroundsDecision(text(facts.get("reasonableGroundsDecision")));
-				record.setReasonableGroundsDecisionDate(date(facts.get("reasonableGroundsDecisionDate")));
-			}
-			case "UserTask_RecordConclusiveGroundsDecision" -> {
-				record.setConclusiveGroundsDecision(text(facts.get("conclusiveGroundsDecision")));
-				record.setConclusiveGroundsDecisionDate(date(facts.get("conclusiveGroundsDecisionDate")));
-				record.setConclusiveDecisionFlagged(Boolean.TRUE.equals(facts.get("conclusiveDecisionFlagged")));
-			}
-			case "UserTask_ReviewCaseClosure" -> {
-				if (Boolean.TRUE.equals(facts.get("closeCase"))) {
-					record.setStatus("CLOSED");
-					record.setClosedAt(now);
-					Object years = facts.get("retentionReviewYears");
-					record.setRetentionReviewDate(
-							VictimCaseService.retentionReviewDate(now, (years instanceof Number n) ? n.intValue() : 6));
+			writer.accept(record, value);
+		}
+		for (CaseRecordAction action : step.actions()) {
+			switch (action) {
+				case SUPERVISES -> {
+					if (record.getSupervisor() == null) {
+						record.setSupervisor(actor);
+					}
 				}
-			}
-			default -> {
-				// the chronology entry is the record of this step
+				case NRM_CONSENT -> {
+					String explainedBy = Objects.requireNonNullElse(text(facts.get("consentExplainedBy")), actor);
+					record.addConsent(now, text(facts.get("nrmConsent")), explainedBy,
+							Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), stepId);
+				}
+				case ADULT_SUPPORT_CONSENT ->
+					record.addConsent(now, "ADULT_SUPPORT_" + text(facts.get("adultSupportConsent")), actor,
+							Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), stepId);
+				case CLOSES -> close(record, facts, now);
 			}
 		}
 	}
 
-	private static void supervise(VictimCase record, String actor) {
-		if (record.getSupervisor() == null) {
-			record.setSupervisor(actor);
+	private static void close(VictimCase record, Map<String, Object> facts, Instant now) {
+		if (!Boolean.TRUE.equals(facts.get("closeCase"))) {
+			return;
 		}
+		record.setStatus("CLOSED");
+		record.setClosedAt(now);
+		record.setClosureReason(text(facts.get("closureReason")));
+		record.setOpenItemsAtClosure(truncate(text(facts.get("openItemsSummary")), 500));
+		Object years = facts.get("retentionReviewYears");
+		record.setRetentionReviewDate(
+				VictimCaseService.retentionReviewDate(now, (years instanceof Number n) ? n.intValue() : 6));
+	}
+
+	private static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
 	}
 
 	private static String text(Object value) {
 		return (value == null) ? null : String.valueOf(value);
 	}
 
-	private static Instant instant(Object value, Instant fallback) {
-		if (value instanceof Date date) {
-			return date.toInstant();
-		}
-		return fallback;
+	private static Instant instant(Object value) {
+		return (value instanceof Date date) ? date.toInstant() : null;
 	}
 
 	private static LocalDate date(Object value) {
 		if (value instanceof String text && text.length() >= 10) {
 			return LocalDate.parse(text.substring(0, 10));
+		}
+		if (value instanceof Date when) {
+			return when.toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
 		}
 		return null;
 	}

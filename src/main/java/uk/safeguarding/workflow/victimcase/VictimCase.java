@@ -118,6 +118,14 @@ public class VictimCase {
 
 	private Instant closedAt;
 
+	/** Why the case closed (the closure form's coded reason). */
+	@Column(length = 30)
+	private String closureReason;
+
+	/** What was still open when the case closed, as the supervisor saw it. */
+	@Column(length = 500)
+	private String openItemsAtClosure;
+
 	private LocalDate retentionReviewDate;
 
 	// references
@@ -424,6 +432,22 @@ public class VictimCase {
 
 	public void setClosedAt(Instant closedAt) {
 		this.closedAt = closedAt;
+	}
+
+	public String getClosureReason() {
+		return this.closureReason;
+	}
+
+	public void setClosureReason(String closureReason) {
+		this.closureReason = closureReason;
+	}
+
+	public String getOpenItemsAtClosure() {
+		return this.openItemsAtClosure;
+	}
+
+	public void setOpenItemsAtClosure(String openItemsAtClosure) {
+		this.openItemsAtClosure = openItemsAtClosure;
 	}
 
 	public LocalDate getRetentionReviewDate() {

@@ -30,7 +30,7 @@ public final class JourneyFixtures {
 		report.put("victimName", DISTINCTIVE_NAME);
 		report.put("identifiedAt", "2026-11-20T09:30");
 		report.put("gender", "FEMALE");
-		report.put("nationality", "Albanian");
+		report.put("nationality", "AL");
 		report.put("circumstancesNotes", "Found at a car wash; " + DISTINCTIVE_NAME + " said her passport was taken.");
 		return report;
 	}
@@ -114,7 +114,10 @@ public final class JourneyFixtures {
 				answers.put("reviewOutcome", "CONTINUE");
 				answers.put("closureRequested", false);
 			}
-			case UserTasks.REVIEW_CASE_CLOSURE -> answers.put("closeCase", true);
+			case UserTasks.REVIEW_CASE_CLOSURE -> {
+				answers.put("closeCase", true);
+				answers.put("closureReason", "CONCLUSIVE_DECISION");
+			}
 			case UserTasks.RESPOND_TO_MISSING_VICTIM -> {
 				answers.put("missingPersonReportMade", true);
 				answers.put("riskAssessedAs", "HIGH");

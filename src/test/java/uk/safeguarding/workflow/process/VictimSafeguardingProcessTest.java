@@ -925,7 +925,8 @@ class VictimSafeguardingProcessTest {
 		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
 				answers(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "interpreterArranged", "PROFESSIONAL"));
 
-		for (String outcome : List.of("GIVEN", "DECLINED")) {
+		// every conversation, whatever its outcome (an undecided answer too)
+		for (String outcome : List.of("GIVEN", "DECLINED", "UNDECIDED")) {
 			Map<String, Object> answers = consent(outcome);
 			answers.put("professionalInterpreterUsed", false);
 			assertThatThrownBy(() -> complete(journey, UserTasks.SEEK_INFORMED_CONSENT, answers)).as(outcome)
@@ -940,6 +941,170 @@ class VictimSafeguardingProcessTest {
 		complete(journey, UserTasks.SEEK_INFORMED_CONSENT,
 				answers(UserTasks.SEEK_INFORMED_CONSENT, "professionalInterpreterUsed", true));
 		assertThat(journey).isWaitingAt(UserTasks.SUBMIT_NRM_REFERRAL);
+	}
+
+	@Test
+	void adultSupportConsentWithoutAProfessionalInterpreter_isRefused() {
+		Map<String, Object> report = presumedChildReport();
+		report.put("interpreterLanguage", "Tigrinya");
+		ProcessInstance journey = start(report);
+		complete(journey, UserTasks.DEPLOY_VICTIM_LIAISON);
+		complete(journey, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING,
+				answers(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, "interpreterArranged", "PROFESSIONAL"));
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		ageAssessed(journey, true);
+
+		for (String outcome : List.of("GIVEN", "DECLINED", "UNDECIDED")) {
+			assertThatThrownBy(() -> complete(journey, UserTasks.SEEK_ADULT_SUPPORT_CONSENT,
+					answers(UserTasks.SEEK_ADULT_SUPPORT_CONSENT, "adultSupportConsent", outcome)))
+				.as(outcome)
+				.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+				.hasMessageContaining("professional interpreter");
+			assertThat(journey).isWaitingAt(UserTasks.SEEK_ADULT_SUPPORT_CONSENT);
+		}
+		complete(journey, UserTasks.SEEK_ADULT_SUPPORT_CONSENT,
+				answers(UserTasks.SEEK_ADULT_SUPPORT_CONSENT, "professionalInterpreterUsed", true));
+		assertThat(journey).hasPassed("EndEvent_AdultSupportConsentSought");
+	}
+
+	// ------------------------------------------------------------------ closure gates
+
+	@Test
+	void childsCaseWithoutAnNrmReferral_cannotClose() {
+		ProcessInstance journey = toPathwayWork(JourneyFixtures.childReport());
+		toClosureReview(journey);
+
+		assertThatThrownBy(() -> complete(journey, UserTasks.REVIEW_CASE_CLOSURE,
+				answers(UserTasks.REVIEW_CASE_CLOSURE, "closureReason", "NO_FURTHER_ACTION", "closureNotes",
+						"The family moved away.")))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("A child's case cannot close before an NRM referral is recorded")
+			.hasMessageContaining("Still missing: the NRM referral");
+		assertThat(journey).isWaitingAt(UserTasks.REVIEW_CASE_CLOSURE);
+
+		// not closing is always possible: the case returns to its reviews
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE, Map.of(Variables.CLOSE_CASE, false));
+		assertThat(journey).isNotEnded();
+	}
+
+	@Test
+	void childsCaseWithItsNrmReferral_closes() {
+		ProcessInstance journey = toPathwayWork(JourneyFixtures.childReport());
+		complete(journey, UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL);
+		complete(journey, UserTasks.RECORD_STRATEGY_DISCUSSION);
+		complete(journey, UserTasks.SUBMIT_NRM_REFERRAL);
+		toClosureReview(journey);
+
+		// the reasonable grounds decision is pending: closing needs a stated reason
+		assertThatThrownBy(() -> complete(journey, UserTasks.REVIEW_CASE_CLOSURE))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("The reasonable grounds decision is pending.")
+			.hasMessageContaining("closureNotes");
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE, answers(UserTasks.REVIEW_CASE_CLOSURE, "closureReason",
+				"OTHER", "closureNotes", "Moved to another force, which keeps the referral."));
+		assertThat(journey).isEnded().hasPassed(Events.CASE_CLOSED);
+	}
+
+	@Test
+	void adultsClosureWithAPendingDecision_needsAStatedReason() {
+		ProcessInstance journey = toReasonableGrounds(JourneyFixtures.adultReport());
+		toClosureReview(journey);
+
+		assertThatThrownBy(() -> complete(journey, UserTasks.REVIEW_CASE_CLOSURE))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("The case still has open items: The reasonable grounds decision is pending.")
+			.hasMessageContaining("Closing it now needs a stated reason");
+		assertThatThrownBy(() -> complete(journey, UserTasks.REVIEW_CASE_CLOSURE,
+				Map.of(Variables.CLOSE_CASE, true, "closureNotes", "No contact for months.")))
+			.as("a coded reason too")
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("The reason for closing is required (closureReason)");
+		assertThat(journey).isWaitingAt(UserTasks.REVIEW_CASE_CLOSURE);
+
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE, answers(UserTasks.REVIEW_CASE_CLOSURE, "closureReason",
+				"NO_FURTHER_ACTION", "closureNotes", "No contact for months."));
+		assertThat(journey).isEnded().hasPassed(Events.CASE_CLOSED);
+	}
+
+	@Test
+	void adultsClosureWithAMissingEpisodeOpen_needsAStatedReason() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+		missing(journey);
+		toClosureReview(journey);
+
+		assertThatThrownBy(() -> complete(journey, UserTasks.REVIEW_CASE_CLOSURE))
+			.hasRootCauseInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("A missing episode is still open.");
+		complete(journey, UserTasks.REVIEW_CASE_CLOSURE, answers(UserTasks.REVIEW_CASE_CLOSURE, "closureReason",
+				"OTHER", "closureNotes", "Found and returned home abroad."));
+		assertThat(journey).isEnded();
+	}
+
+	/** A supervisory review that asks for the closure review. */
+	static void toClosureReview(ProcessInstance journey) {
+		execute(single(jobs(journey, Events.REVIEW_DUE)));
+		complete(journey, UserTasks.CONDUCT_SUPERVISORY_REVIEW,
+				answers(UserTasks.CONDUCT_SUPERVISORY_REVIEW, Variables.CLOSURE_REQUESTED, true));
+		assertThat(openTasks(journey)).contains(UserTasks.REVIEW_CASE_CLOSURE);
+	}
+
+	// ------------------------------------------------------------------ presumption of
+	// age (s51)
+
+	/**
+	 * Each row of {@code presumed-child}, as a journey from the report to the pathway
+	 * work.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest(name = "{0}: {5}")
+	@org.junit.jupiter.params.provider.CsvSource(nullValues = "-", value = {
+			"may be under 18 without age uncertain and an adult date of birth, 1990-01-01, -, false, true, CHILD",
+			"under 18 by date of birth, 2012-06-01, -, false, -, CHILD",
+			"adult date of birth and an estimate under 18, 1990-01-01, 15, false, -, CHILD",
+			"no date of birth and an estimate under 18, -, 15, false, -, CHILD",
+			"adult date of birth, 1990-01-01, -, false, -, ADULT",
+			"no date of birth and an adult estimate, -, 25, false, -, ADULT",
+			"age uncertain and no reason to believe under 18, -, -, true, false, ADULT" })
+	void presumptionOfAge_eachAnswerLeadsToItsPathway(String answers, String dateOfBirth, Integer estimatedAge,
+			boolean ageUncertain, Boolean mayBeUnder18, String pathway) {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.remove(Variables.DATE_OF_BIRTH);
+		report.put(Variables.AGE_UNCERTAIN, ageUncertain);
+		if (dateOfBirth != null) {
+			report.put(Variables.DATE_OF_BIRTH, dateOfBirth);
+		}
+		if (estimatedAge != null) {
+			report.put(Variables.ESTIMATED_AGE, estimatedAge);
+		}
+		if (mayBeUnder18 != null) {
+			report.put(Variables.MAY_BE_UNDER_18, mayBeUnder18);
+		}
+		ProcessInstance journey = toPathwayWork(report);
+
+		assertThat(variable(journey, Variables.PATHWAY)).as(answers).isEqualTo(pathway);
+		assertThat(journey).isWaitingAt("CHILD".equals(pathway) ? UserTasks.RECORD_CHILDRENS_SERVICES_REFERRAL
+				: UserTasks.SEEK_INFORMED_CONSENT);
+	}
+
+	@Test
+	void reportWithoutAnyAgeInformation_isRefused() {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.remove(Variables.DATE_OF_BIRTH);
+		assertThatThrownBy(() -> start(report)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining(
+					"Give at least one of: the date of birth (dateOfBirth), an estimated age (estimatedAge), or that the age is uncertain (ageUncertain)");
+		assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+	}
+
+	@Test
+	void reportStatingItsOwnPathway_isRefused() {
+		Map<String, Object> report = JourneyFixtures.childReport();
+		report.put(Variables.PATHWAY, "ADULT");
+		report.put(Variables.CHILDRENS_SERVICES_NOTIFIED, true);
+		assertThatThrownBy(() -> start(report)).isInstanceOf(SafeguardingRuleViolation.class)
+			.hasMessageContaining("not accepted: childrensServicesNotified, pathway");
+		assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
 	}
 
 	// ------------------------------------------------------------------ due dates

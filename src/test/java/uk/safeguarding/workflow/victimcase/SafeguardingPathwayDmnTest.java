@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -34,6 +35,8 @@ class SafeguardingPathwayDmnTest {
 
 	private static final LocalDate TODAY = LocalDate.parse("2026-03-15");
 
+	private static final List<String> MATCHED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private static DmnEngine engine;
 
 	private static DmnDecision pathway;
@@ -42,7 +45,14 @@ class SafeguardingPathwayDmnTest {
 
 	@BeforeAll
 	static void parse() throws IOException {
-		engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+		DmnEngineConfiguration configuration = DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+		// records which row of presumed-child decided, so each row is proven by name
+		configuration.customPostDecisionTableEvaluationListeners(List.of((event) -> {
+			if ("presumed-child".equals(event.getDecision().getKey())) {
+				event.getMatchingRules().forEach((rule) -> MATCHED.add(rule.getId()));
+			}
+		}));
+		engine = configuration.buildEngine();
 		try (InputStream in = Files.newInputStream(DMN)) {
 			pathway = engine.parseDecision("safeguarding-pathway", in);
 		}
@@ -71,10 +81,11 @@ class SafeguardingPathwayDmnTest {
 		}
 
 		@Test
-		void aDateOfBirthOverridesAnEstimatedAge() {
+		void aDateOfBirthAndAnEstimatedAgeThatConflict_leaveAChildAChild() {
+			// s51: an adult date of birth does not beat an estimate under 18
 			Map<String, Object> adultByDob = AgeCalculator.pathwayInputs(LocalDate.parse("1990-01-01"), 15, false,
 					false, false, false, TODAY);
-			assertThat(evaluate(adultByDob)).containsEntry("pathway", "ADULT");
+			assertThat(evaluate(adultByDob)).containsEntry("pathway", "CHILD");
 			Map<String, Object> childByDob = AgeCalculator.pathwayInputs(LocalDate.parse("2010-01-01"), 25, false,
 					false, false, false, TODAY);
 			assertThat(evaluate(childByDob)).containsEntry("pathway", "CHILD");
@@ -120,8 +131,8 @@ class SafeguardingPathwayDmnTest {
 		}
 
 		@Test
-		void noAgeInformationAtAllIsAnAdult() {
-			assertThat(evaluate(estimated(null))).containsEntry("pathway", "ADULT");
+		void noAgeInformationAtAllIsPresumedAChild() {
+			assertThat(evaluate(estimated(null))).containsEntry("pathway", "CHILD");
 		}
 
 		private Map<String, Object> estimated(Integer age) {
@@ -153,6 +164,39 @@ class SafeguardingPathwayDmnTest {
 			assertThat(evaluate(inputs)).containsEntry("pathway", "ADULT");
 			Map<String, Object> noEstimate = AgeCalculator.pathwayInputs(null, null, true, false, false, false, TODAY);
 			assertThat(evaluate(noEstimate)).containsEntry("pathway", "ADULT");
+		}
+
+	}
+
+	/**
+	 * Each row of {@code presumed-child}, hit by the answers it is for (Modern Slavery
+	 * Act 2015 s51: any answer that leaves it possible that the person is under 18 gives
+	 * CHILD until an age assessment says otherwise).
+	 */
+	@Nested
+	class PresumptionOfAge {
+
+		@ParameterizedTest(name = "{0}: row {6}, child {7}")
+		@CsvSource(nullValues = "-", value = {
+				"may be under 18 without age uncertain and an adult date of birth, 1990-01-01, -, false, true, 1, true",
+				"under 18 by date of birth, 2012-06-01, -, false, -, 2, true",
+				"adult date of birth and an estimate under 18 (conflict), 1990-01-01, 15, false, -, 3, true",
+				"no date of birth and an estimate under 18, -, 15, false, -, 3, true",
+				"adult date of birth and no estimate, 1990-01-01, -, false, -, 4, false",
+				"adult date of birth and an adult estimate, 1990-01-01, 30, false, -, 4, false",
+				"no date of birth and an adult estimate, -, 25, false, -, 5, false",
+				"age uncertain and no reason to believe under 18, -, -, true, false, 6, false",
+				"no age information at all, -, -, false, -, 7, true" })
+		void eachRowOfThePresumption(String answers, String dateOfBirth, Integer estimatedAge, boolean ageUncertain,
+				Boolean mayBeUnder18, int row, boolean child) {
+			Map<String, Object> inputs = AgeCalculator.pathwayInputs(
+					(dateOfBirth != null) ? LocalDate.parse(dateOfBirth) : null, estimatedAge, ageUncertain,
+					mayBeUnder18, false, false, TODAY);
+			MATCHED.clear();
+			DmnDecisionResult result = engine.evaluateDecision(presumedChild, new HashMap<>(inputs));
+			assertThat((Boolean) result.getSingleResult().getEntry("child")).as(answers).isEqualTo(child);
+			assertThat(MATCHED).as("the row that decided: %s", answers).containsExactly("Rule_PresumedChild_" + row);
+			assertThat(evaluate(inputs)).containsEntry("pathway", child ? "CHILD" : "ADULT");
 		}
 
 	}
@@ -199,7 +243,7 @@ class SafeguardingPathwayDmnTest {
 
 	@Test
 	void everyRuleIsAnnotatedWithItsReason() {
-		assertThat(Dmn.readModelFromFile(DMN.toFile()).getModelElementsByType(Rule.class)).hasSize(10)
+		assertThat(Dmn.readModelFromFile(DMN.toFile()).getModelElementsByType(Rule.class)).hasSize(12)
 			.allSatisfy((rule) -> assertThat(rule.getDescription().getTextContent()).isNotBlank());
 	}
 

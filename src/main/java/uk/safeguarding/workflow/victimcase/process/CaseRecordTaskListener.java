@@ -1,11 +1,9 @@
 package uk.safeguarding.workflow.victimcase.process;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +13,10 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
-import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.process.OpenItems;
+import uk.safeguarding.workflow.process.Step;
+import uk.safeguarding.workflow.process.Step.Preparation;
+import uk.safeguarding.workflow.process.Steps;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.PersonalData;
@@ -49,14 +50,14 @@ public class CaseRecordTaskListener implements TaskListener {
 	}
 
 	private void created(DelegateTask task) {
-		String reference = reference(task);
-		if (UserTasks.SUBMIT_DUTY_TO_NOTIFY.equals(task.getTaskDefinitionKey())) {
-			this.cases.find(reference)
-				.ifPresent((record) -> task.setVariableLocal(Variables.DUTY_TO_NOTIFY_SUMMARY,
-						DutyToNotifyReport.summary(record)));
-		}
-		if (UserTasks.REVIEW_CASE_CLOSURE.equals(task.getTaskDefinitionKey())) {
-			task.setVariableLocal(Variables.OPEN_ITEMS_SUMMARY, openItems(task));
+		Set<Preparation> prepares = Steps.of(task.getTaskDefinitionKey()).map(Step::prepares).orElse(Set.of());
+		for (Preparation preparation : prepares) {
+			switch (preparation) {
+				case DUTY_TO_NOTIFY_SUMMARY -> this.cases.find(reference(task))
+					.ifPresent((record) -> task.setVariableLocal(Variables.DUTY_TO_NOTIFY_SUMMARY,
+							DutyToNotifyReport.summary(record)));
+				case OPEN_ITEMS -> task.setVariableLocal(Variables.OPEN_ITEMS_SUMMARY, openItems(task));
+			}
 		}
 	}
 
@@ -80,37 +81,7 @@ public class CaseRecordTaskListener implements TaskListener {
 	}
 
 	static String openItems(DelegateTask task) {
-		List<String> open = new ArrayList<>();
-		boolean nrm = Boolean.TRUE.equals(task.getVariable(Variables.NRM_SUBMITTED));
-		Object rg = task.getVariable(Variables.REASONABLE_GROUNDS_DECISION);
-		Object cg = task.getVariable(Variables.CONCLUSIVE_GROUNDS_DECISION);
-		if (nrm && rg == null) {
-			open.add("The reasonable grounds decision is pending.");
-		}
-		if ("POSITIVE".equals(rg) && cg == null) {
-			open.add("The conclusive grounds decision is pending.");
-		}
-		Object negativeDate = task.getVariable(Variables.LATEST_NEGATIVE_DECISION_DATE);
-		var negative = FormValues.toInstant(negativeDate);
-		if (negative != null) {
-			LocalDate closes = negative.atZone(FormValues.LONDON).toLocalDate().plusDays(30);
-			if (!FormValues.today().isAfter(closes)) {
-				open.add("The reconsideration window is open until " + closes + ".");
-			}
-		}
-		long missing = task.getProcessEngineServices()
-			.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.taskDefinitionKey(UserTasks.RESPOND_TO_MISSING_VICTIM)
-			.count();
-		if (missing > 0) {
-			open.add("A missing episode is still open.");
-		}
-		if (!nrm && !Boolean.TRUE.equals(task.getVariable(Variables.DUTY_TO_NOTIFY_SUBMITTED))) {
-			open.add("Neither an NRM referral nor a Duty to Notify report has been made.");
-		}
-		return open.isEmpty() ? "Nothing is still open." : String.join("\n", open);
+		return OpenItems.summary(OpenItems.of(task));
 	}
 
 	private static String reference(DelegateTask task) {

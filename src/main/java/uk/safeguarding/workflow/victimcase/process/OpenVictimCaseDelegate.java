@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.identity.CaseAccess;
+import uk.safeguarding.workflow.nrm.Countries;
 import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
@@ -50,6 +51,11 @@ public class OpenVictimCaseDelegate implements JavaDelegate {
 			.orElseThrow(() -> new SafeguardingRuleViolation(Variables.AREA_CODE, "Area code '"
 					+ report.newCase().areaCode()
 					+ "' is not in the safeguarding directory. Check the ONS code (England E…, Wales W…) or ask an administrator to add the area."));
+		String place = report.newCase().exploitationPlace();
+		if (place != null && !Countries.isCountry(place) && this.directory.find(place).isEmpty()) {
+			throw new SafeguardingRuleViolation("exploitationPlace", "Area code '" + place
+					+ "' (exploitationPlace) is not in the safeguarding directory: give a local authority area the directory knows, or a country's ISO 3166 code.");
+		}
 		VictimCase record = this.cases.open(report.newCase(), now);
 		JourneyStart.initialise(execution, record.getReference(), report, area.ictgService(), area.secureEmail(),
 				this.policy, now);

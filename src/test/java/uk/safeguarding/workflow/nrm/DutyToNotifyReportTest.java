@@ -1,0 +1,53 @@
+package uk.safeguarding.workflow.nrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import uk.safeguarding.workflow.victimcase.VictimCase;
+
+/** The anonymous Duty to Notify summary carries codes and enumerations only. */
+class DutyToNotifyReportTest {
+
+	@Test
+	void theSummaryNamesTheCountryFromTheCodeList_andNothingTypedAboutThePerson() {
+		VictimCase record = new VictimCase("MSHT-2026-000001", "W06000015", "Zephyrine Quillfeather-Oduya",
+				Instant.parse("2026-11-20T09:30:00Z"));
+		record.setGender("FEMALE");
+		record.setNationality("AL");
+		record.setExploitationPlace("RO");
+		record.setExploitationTypes("LABOUR");
+
+		String full = DutyToNotifyReport.fullSummary(record);
+
+		assertThat(full).contains("Nationality: Albania (AL)")
+			.contains("Area or country of exploitation: Romania (RO)")
+			.doesNotContain("Zephyrine");
+		assertThat(DutyToNotifyReport.summary(record)).as("what the engine keeps")
+			.doesNotContain("Albania", "Romania", "Zephyrine");
+	}
+
+	@Test
+	void anAreaIsShownByItsCode_andAnythingNotCodedAsNotKnown() {
+		VictimCase record = new VictimCase("MSHT-2026-000002", "W06000015", "Someone", Instant.now());
+		record.setNationality("Albanian, lives at 12 Hidden Lane");
+		record.setExploitationPlace("W06000015");
+
+		String full = DutyToNotifyReport.fullSummary(record);
+
+		assertThat(full).contains("Nationality: not known")
+			.contains("Area or country of exploitation: UK local authority area W06000015")
+			.doesNotContain("Hidden Lane");
+	}
+
+	@Test
+	void theCountryListIsTheIsoList() {
+		assertThat(Countries.codes()).hasSize(249).contains("GB", "AL", "RO", "VN", "ER", "SD");
+		assertThat(Countries.codes()).allSatisfy((code) -> assertThat(code).matches("[A-Z]{2}"));
+		assertThat(Countries.name("CI")).contains("Côte d'Ivoire");
+		assertThat(Countries.isCountry("XX")).isFalse();
+	}
+
+}
