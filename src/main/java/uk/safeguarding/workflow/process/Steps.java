@@ -423,7 +423,10 @@ public final class Steps {
 
 	// Respond to missing victim
 
-	/** Dependant children of the person: referred to children's services as their own concern. */
+	/**
+	 * Dependant children of the person: referred to children's services as their own
+	 * concern.
+	 */
 	private static void dependantChildren(DelegateTask task, FormValues form) {
 		if (form.optionalInteger("dependantChildrenCount", "How many dependant children", 1, 20) == null) {
 			throw new SafeguardingRuleViolation("dependantChildrenCount", "Say how many dependant children there are.");
@@ -437,11 +440,15 @@ public final class Steps {
 		}
 	}
 
-	/** A child found after a missing episode: whether a return interview was offered and held. */
+	/**
+	 * A child found after a missing episode: whether a return interview was offered and
+	 * held.
+	 */
 	private static void returnInterview(DelegateTask task, FormValues form) {
 		boolean offered = form.requiredBoolean("returnInterviewOffered", "Whether a return interview was offered");
 		if (offered && form.requiredBoolean("returnInterviewHeld", "Whether the interview took place")) {
-			form.requiredChoice("returnInterviewBy", "Who held the interview", Set.of("POLICE", "LOCAL_AUTHORITY", "OTHER"));
+			form.requiredChoice("returnInterviewBy", "Who held the interview",
+					Set.of("POLICE", "LOCAL_AUTHORITY", "OTHER"));
 		}
 	}
 
