@@ -205,9 +205,18 @@ class OversightDashboardTest {
 		}
 		assertThat(crime).contains("value=\"" + UserTasks.RECORD_CRIME + "\" selected");
 
-		String nowhere = manager.get("/oversight?area=E06000001").body();
-		assertThat(figure(nowhere, "figure-overdue")).isZero();
-		assertThat(nowhere).contains("No step is overdue.");
+		// another area: exactly the engine's overdue steps of that area's cases (other
+		// tests of the shared application may have cases there)
+		String other = manager.get("/oversight?area=E06000001").body();
+		long otherOverdue = this.tasks.createTaskQuery()
+			.processDefinitionKey(VictimSafeguardingProcess.KEY)
+			.dueBefore(ClockUtil.getCurrentTime())
+			.processVariableValueEquals("areaCode", "E06000001")
+			.count();
+		assertThat(figure(other, "figure-overdue")).isEqualTo(otherOverdue);
+		if (otherOverdue == 0) {
+			assertThat(other).contains("No step is overdue.");
+		}
 
 		HttpResponse<String> bad = manager.get("/oversight?area=Cardiff");
 		assertThat(bad.statusCode()).isEqualTo(400);
