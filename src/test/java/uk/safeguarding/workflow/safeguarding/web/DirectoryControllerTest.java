@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +20,7 @@ import uk.safeguarding.workflow.safeguarding.DirectoryFormatException;
 import uk.safeguarding.workflow.safeguarding.DirectoryProblem;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.UnknownAreaException;
+import uk.safeguarding.workflow.web.CurrentUsers;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -39,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * what the engine's identity service says.
  */
 @WebMvcTest(DirectoryController.class)
+// the product pages\' layout and sign-in (web package) read the signed-in person through
+// it
+@Import(CurrentUsers.class)
 @AutoConfigureMockMvc(addFilters = false)
 // before the shared application: a slice's context of its own, started once
 @Order(2)
