@@ -119,9 +119,17 @@ class OversightDashboardTest {
 
 		Browser manager = signedIn("manager");
 		String page = manager.get("/oversight").body();
+		// the engine's overdue steps of the cases on record (other tests of the shared
+		// application also start bare process instances positioned at a step, which no
+		// case record points to)
+		java.util.Set<String> onRecord = new java.util.HashSet<>(this.jdbc
+			.queryForList("SELECT process_instance_id FROM victim_case WHERE status = 'OPEN'", String.class));
 		long overdueInEngine = this.tasks.createTaskQuery()
 			.processDefinitionKey(VictimSafeguardingProcess.KEY)
 			.dueBefore(ClockUtil.getCurrentTime())
+			.list()
+			.stream()
+			.filter((task) -> onRecord.contains(task.getProcessInstanceId()))
 			.count();
 		assertThat(figure(page, "figure-overdue")).isEqualTo(overdueInEngine);
 		assertThat(figure(page, "figure-open"))

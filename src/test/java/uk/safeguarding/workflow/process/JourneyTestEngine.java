@@ -68,7 +68,7 @@ public final class JourneyTestEngine {
 	 * @return the engine
 	 */
 	public static ProcessEngine build(String name) {
-		ProcessEngine engine = configuration(name).buildProcessEngine();
+		ProcessEngine engine = plainConfiguration(name).buildProcessEngine();
 		deployModels(engine);
 		return engine;
 	}
@@ -80,6 +80,16 @@ public final class JourneyTestEngine {
 	 * @return the configuration, to build the engine from
 	 */
 	public static ProcessEngineConfigurationImpl configuration(String name) {
+		ProcessEngineConfigurationImpl configuration = plainConfiguration(name);
+		ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+		return configuration;
+	}
+
+	/**
+	 * The engine's configuration without the coverage listeners, for tests that do not
+	 * run under ProcessEngineCoverageExtension (its listeners refuse to run without it).
+	 */
+	private static ProcessEngineConfigurationImpl plainConfiguration(String name) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
 		configuration.setJdbcUrl("jdbc:h2:mem:engine-only-" + name + ";DB_CLOSE_DELAY=-1");
@@ -91,7 +101,6 @@ public final class JourneyTestEngine {
 		plugins.add(new JourneyEnginePlugin(List.of(), List.of()));
 		plugins.add(new DeadlinesEnginePlugin());
 		configuration.setProcessEnginePlugins(plugins);
-		ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
 		return configuration;
 	}
 
