@@ -11,14 +11,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose (size-limited) body a filter has read, readable again downstream. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose (size-limited) body a filter has read, readable again downstream. Used
+ * by every filter that reads a body: the identity guards and the step-answers gate.
+ */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
 	private final byte[] body;
 
 	private final boolean exceeded;
 
-	CachedBodyRequest(HttpServletRequest request) throws IOException {
+	public CachedBodyRequest(HttpServletRequest request) throws IOException {
 		this(request, RequestSizeLimitFilter.MAX_BODY_BYTES);
 	}
 
@@ -49,7 +52,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 		return this.exceeded;
 	}
 
-	String text() {
+	public String text() {
 		return new String(this.body, StandardCharsets.UTF_8);
 	}
 

@@ -1,9 +1,6 @@
 package uk.safeguarding.workflow.process.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +14,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -37,6 +31,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.safeguarding.workflow.identity.CachedBodyRequest;
 import uk.safeguarding.workflow.process.StepForms;
 
 /**
@@ -63,8 +58,6 @@ class StepAnswersGuard extends OncePerRequestFilter {
 	static final Pattern START_BY_KEY = Pattern.compile("process-definition/key/" + ID + "/(start|submit-form)");
 
 	static final Pattern START_BY_ID = Pattern.compile("process-definition/" + ID + "/(start|submit-form)");
-
-	private static final int MAX_BODY = 1024 * 1024;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,7 +93,7 @@ class StepAnswersGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		BodyRequest body = new BodyRequest(request);
+		CachedBodyRequest body = new CachedBodyRequest(request);
 		Set<String> submitted = variableNames(body.text());
 		if (submitted.isEmpty()) {
 			chain.doFilter(body, response);
@@ -250,60 +243,6 @@ class StepAnswersGuard extends OncePerRequestFilter {
 			}
 		}
 		return path;
-	}
-
-	/** The request with its (size-limited) body read once and readable again. */
-	private static final class BodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		BodyRequest(HttpServletRequest request) throws IOException {
-			super(request);
-			this.body = request.getInputStream().readNBytes(MAX_BODY + 1);
-		}
-
-		String text() {
-			return new String(this.body, StandardCharsets.UTF_8);
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
 	}
 
 }
