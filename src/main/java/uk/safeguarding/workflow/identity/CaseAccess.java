@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -294,17 +292,7 @@ public class CaseAccess {
 			authorization.setUserId(userId);
 			authorization.setGroupId(groupId);
 		}
-		try {
-			this.authorizations.saveAuthorization(authorization);
-		}
-		catch (NullValueException ex) {
-			// a simultaneous change of the same case (two people claiming one step)
-			// removed
-			// it a moment ago: the same conflict as an optimistic lock, answered 409 and
-			// retried like one, not a 500
-			throw new OptimisticLockingException(
-					"An authorization of this case was changed at the same moment: " + ex.getMessage());
-		}
+		this.authorizations.saveAuthorization(authorization);
 		return true;
 	}
 
