@@ -43,13 +43,26 @@ final class ConcurrentChangeResponses {
 						"This step is no longer open: it has just been completed (perhaps by someone else, or by a"
 								+ " second click). Reload the case's task list to see what is next.");
 			}
-			if (cause instanceof OptimisticLockingException || isLockConflict(cause)) {
+			if (cause instanceof OptimisticLockingException || isLockConflict(cause)
+					|| isAuthorizationGone(cause, text)) {
 				return answer(Response.Status.CONFLICT, "ConcurrentChangeException",
 						"Someone else changed this case at the same moment, so nothing was saved. Reload it and try"
 								+ " again.");
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Two people claiming one step at once: the case's access listener of one updates a
+	 * step's authorization that the other's has just removed. The engine says so with a
+	 * NullValueException ("Authorization for Id … does not exist"), recorded on its
+	 * command context and rethrown when the command closes, so it cannot be caught where
+	 * it happens: it is the same conflict as an optimistic lock.
+	 */
+	private static boolean isAuthorizationGone(Throwable cause, String text) {
+		return cause instanceof NullValueException && text.startsWith("Authorization for Id")
+				&& text.contains("does not exist");
 	}
 
 	/**
