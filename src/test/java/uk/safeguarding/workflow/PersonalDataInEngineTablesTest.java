@@ -53,7 +53,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
-import uk.safeguarding.workflow.victimcase.PersonalData;
+import uk.safeguarding.workflow.process.PersonalData;
 
 /**
  * Property 4, "personal data stays where it belongs": on every path of the journey,

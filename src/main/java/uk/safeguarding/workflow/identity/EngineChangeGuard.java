@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.PersonalData;
+import uk.safeguarding.workflow.process.PersonalData;
 
 /**
  * A case changes only through its steps' forms and the journey's messages, where the

@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
-import uk.safeguarding.workflow.victimcase.PersonalData;
-
 /**
  * Drops every history event that would write personal data or free text into engine
  * history: variable instances and details ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL})

@@ -19,7 +19,7 @@ import uk.safeguarding.workflow.process.Step.Preparation;
 import uk.safeguarding.workflow.process.Steps;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
-import uk.safeguarding.workflow.victimcase.PersonalData;
+import uk.safeguarding.workflow.process.PersonalData;
 
 /**
  * Keeps the case record in step with the journey. On completion of any human step it

@@ -11,7 +11,7 @@ import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.AgeCalculator;
-import uk.safeguarding.workflow.victimcase.PersonalData;
+import uk.safeguarding.workflow.process.PersonalData;
 
 /**
  * The variables a journey starts with: the case reference as business key, derived age

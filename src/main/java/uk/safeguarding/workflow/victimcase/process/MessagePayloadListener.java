@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.FormValues;
-import uk.safeguarding.workflow.victimcase.PersonalData;
+import uk.safeguarding.workflow.process.PersonalData;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow.victimcase;
+package uk.safeguarding.workflow.process;
 
 import java.util.List;
 import java.util.Set;
