@@ -1,9 +1,10 @@
 package uk.safeguarding.workflow.identity;
 
+import uk.safeguarding.workflow.process.StepListener;
+import java.util.Set;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
  * access ends once one of its members holds the case.
  */
 @Component
-public class CaseAccessTaskListener implements TaskListener {
+public class CaseAccessTaskListener implements StepListener {
 
 	private static final List<String> CONNECTING_VARIABLES = List.of(Variables.INVESTIGATOR, Variables.LIAISON_OFFICER,
 			Variables.CASE_SUPERVISOR);
@@ -66,6 +67,16 @@ public class CaseAccessTaskListener implements TaskListener {
 	private static String actor(DelegateTask task) {
 		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
+	}
+
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT, EVENTNAME_COMPLETE);
+	}
+
+	@Override
+	public int getOrder() {
+		return CASE_ACCESS;
 	}
 
 }

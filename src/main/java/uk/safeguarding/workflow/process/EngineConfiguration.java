@@ -2,38 +2,36 @@ package uk.safeguarding.workflow.process;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
-import uk.safeguarding.workflow.deadlines.process.DeadlinesEnginePlugin;
-import uk.safeguarding.workflow.identity.CaseAccessTaskListener;
-import uk.safeguarding.workflow.safeguarding.process.TaskAssignedListener;
-import uk.safeguarding.workflow.victimcase.process.CaseRecordTaskListener;
-import uk.safeguarding.workflow.victimcase.process.MessagePayloadListener;
-
-/** The engine plugins of the running product. */
+/**
+ * The journey's engine plugin, with the listeners the features contribute
+ * ({@link StepListener}, {@link MessageStartListener} beans), in their order.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JourneyPolicy.class)
 class EngineConfiguration {
 
 	@Bean
-	JourneyEnginePlugin journeyEnginePlugin(CaseRecordTaskListener caseRecord, CaseAccessTaskListener caseAccess,
-			TaskAssignedListener taskAssigned, MessagePayloadListener messagePayload) {
-		// the case record first: it connects the people a step names, then their access
-		return new JourneyEnginePlugin(List.of(caseRecord, caseAccess), List.of(caseRecord, caseAccess),
-				List.of(taskAssigned, caseAccess), List.of(messagePayload));
+	JourneyEnginePlugin journeyEnginePlugin(ObjectProvider<StepListener> stepListeners,
+			ObjectProvider<MessageStartListener> messageListeners) {
+		List<StepListener> ordered = stepListeners.orderedStream().toList();
+		return new JourneyEnginePlugin(on(ordered, TaskListener.EVENTNAME_CREATE),
+				on(ordered, TaskListener.EVENTNAME_COMPLETE), on(ordered, TaskListener.EVENTNAME_ASSIGNMENT),
+				messageListeners.orderedStream()
+					.map(org.camunda.bpm.engine.delegate.ExecutionListener.class::cast)
+					.toList());
 	}
 
-	@Bean
-	DeadlinesEnginePlugin deadlinesEnginePlugin() {
-		return new DeadlinesEnginePlugin();
-	}
-
-	@Bean
-	WorkingDayCalendar workingDayCalendar() {
-		return new WorkingDayCalendar();
+	private static List<TaskListener> on(List<StepListener> listeners, String event) {
+		return listeners.stream()
+			.filter((listener) -> listener.events().contains(event))
+			.map(TaskListener.class::cast)
+			.toList();
 	}
 
 }

@@ -7,11 +7,22 @@ import uk.safeguarding.workflow.deadlines.StepDeadlines;
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
 
 /**
- * The step deadlines of the running product: one cached table shared by the escalation
- * sweep and the model's timers ({@code ${stepTimers...}}).
+ * The step deadlines of the running product: due dates on every human step
+ * ({@link DeadlinesEnginePlugin}), the working-day calendar, and one cached table shared
+ * by the escalation sweep and the model's timers ({@code ${stepTimers...}}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlinesBeans {
+
+	@Bean
+	DeadlinesEnginePlugin deadlinesEnginePlugin() {
+		return new DeadlinesEnginePlugin();
+	}
+
+	@Bean
+	WorkingDayCalendar workingDayCalendar() {
+		return new WorkingDayCalendar();
+	}
 
 	@Bean
 	StepDeadlines stepDeadlines(WorkingDayCalendar calendar) {

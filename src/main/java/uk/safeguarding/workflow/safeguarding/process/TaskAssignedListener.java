@@ -1,7 +1,8 @@
 package uk.safeguarding.workflow.safeguarding.process;
 
+import uk.safeguarding.workflow.process.StepListener;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
  * assignment's transaction; once per task and assignee.
  */
 @Component
-public class TaskAssignedListener implements TaskListener {
+public class TaskAssignedListener implements StepListener {
 
 	private final ObjectProvider<SafeguardingNotifier> notifier;
 
@@ -33,6 +34,17 @@ public class TaskAssignedListener implements TaskListener {
 		this.notifier.getObject()
 			.notifyAssignee(reference, assignee, step, "task-" + task.getId() + "-" + assignee,
 					task.getProcessInstanceId());
+	}
+
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_ASSIGNMENT);
+	}
+
+	@Override
+	public int getOrder() {
+		// the notice before access: the order the assignment listeners always ran in
+		return CASE_RECORD;
 	}
 
 }

@@ -1,12 +1,12 @@
 package uk.safeguarding.workflow.victimcase.process;
 
+import uk.safeguarding.workflow.process.StepListener;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ import uk.safeguarding.workflow.process.PersonalData;
  * what some forms show.
  */
 @Component("caseRecordTaskListener")
-public class CaseRecordTaskListener implements TaskListener {
+public class CaseRecordTaskListener implements StepListener {
 
 	private final VictimCaseService cases;
 
@@ -91,6 +91,16 @@ public class CaseRecordTaskListener implements TaskListener {
 	private static String actor(DelegateTask task) {
 		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
+	}
+
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_CREATE, EVENTNAME_COMPLETE);
+	}
+
+	@Override
+	public int getOrder() {
+		return CASE_RECORD;
 	}
 
 }

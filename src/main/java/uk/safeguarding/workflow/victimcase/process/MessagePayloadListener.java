@@ -1,11 +1,11 @@
 package uk.safeguarding.workflow.victimcase.process;
 
+import uk.safeguarding.workflow.process.MessageStartListener;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
  * the engine's runtime tables until the next step was completed.
  */
 @Component("messagePayloadListener")
-public class MessagePayloadListener implements ExecutionListener {
+public class MessagePayloadListener implements MessageStartListener {
 
 	private final VictimCaseService cases;
 
