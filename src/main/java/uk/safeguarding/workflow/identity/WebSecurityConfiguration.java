@@ -54,20 +54,6 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * The s62 access log of reads through the engine's endpoints: inside the
-	 * authentication filters, so that it knows who read.
-	 */
-	@Bean
-	FilterRegistrationBean<Filter> engineReadAccessLogRegistration(
-			uk.safeguarding.workflow.victimcase.web.EngineReadAccessLog accessLog) {
-		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(accessLog);
-		registration.setName("engine-read-access-log");
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*");
-		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-		return registration;
-	}
-
-	/**
 	 * HTTP Basic for the engine REST API and the product's API; with single sign-on on,
 	 * the product's API has a filter of its own that also accepts the signed-in person
 	 * ({@link SingleSignOnConfiguration}).

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.safeguarding.workflow.safeguarding.DeliveryAttempt.Outcome;
-import uk.safeguarding.workflow.safeguarding.process.NotificationJobs;
+
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
@@ -57,7 +57,7 @@ public class NotificationOutbox {
 
 	private final WebhookDelivery webhook;
 
-	private final NotificationJobs jobs;
+	private final DeliveryScheduler jobs;
 
 	private final VictimCaseService cases;
 
@@ -67,7 +67,7 @@ public class NotificationOutbox {
 
 	NotificationOutbox(NotificationRepository notifications, DeliveryAttemptRepository attempts,
 			NotificationLedger ledger, NoticeComposer composer, EmailDelivery email, WebhookDelivery webhook,
-			NotificationJobs jobs, VictimCaseService cases, ObjectProvider<DeliveryObserver> observers,
+			DeliveryScheduler jobs, VictimCaseService cases, ObjectProvider<DeliveryObserver> observers,
 			@Value("${safeguarding.notifications.sending-lease:PT5M}") Duration sendingLease) {
 		this.notifications = notifications;
 		this.attempts = attempts;

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.JourneyPolicy;
+import uk.safeguarding.workflow.safeguarding.DeliveryScheduler;
 
 /**
  * Creates the engine job that delivers one stored notification, in the current engine
@@ -17,7 +18,7 @@ import uk.safeguarding.workflow.process.JourneyPolicy;
  * Cockpit.
  */
 @Component
-public class NotificationJobs {
+public class NotificationJobs implements DeliveryScheduler {
 
 	private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
 
@@ -44,6 +45,7 @@ public class NotificationJobs {
 	 * @param processInstanceId the case's process instance, or {@code null}
 	 * @param description what it is, for the logs
 	 */
+	@Override
 	public void schedule(Long notificationId, String processInstanceId, String description) {
 		CommandContext context = Context.getCommandContext();
 		if (context != null) {
