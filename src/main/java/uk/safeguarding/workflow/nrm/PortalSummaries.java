@@ -55,13 +55,15 @@ public final class PortalSummaries {
 				+ ((c.getEstimatedAge() != null) ? " (estimated age " + c.getEstimatedAge() + ")" : "")
 				+ (c.isAgeUncertain() ? "; age uncertain" : ""));
 		lines.add("Gender: " + word(c.getGender()));
-		lines.add("Nationality: " + orNotKnown(c.getNationality()));
+		// a country by its name, not its ISO code; a case recorded before the code list
+		// keeps what was typed (the NRM referral is not anonymous)
+		lines.add("Nationality: " + Countries.name(c.getNationality()).orElse(orNotKnown(c.getNationality())));
 		lines.add("Interpreter: " + ((c.getInterpreterLanguage() != null) ? c.getInterpreterLanguage() : "not needed"));
 		lines.add("");
 		lines.add("3. The exploitation");
 		lines.add("Type: " + words(c.getExploitationTypes()));
-		lines.add("Where: " + word(c.getExploitationLocation())
-				+ ((c.getExploitationPlace() != null) ? " (" + c.getExploitationPlace() + ")" : ""));
+		lines.add("Where: " + word(c.getExploitationLocation()) + ((c.getExploitationPlace() != null)
+				? " (" + Countries.name(c.getExploitationPlace()).orElse(c.getExploitationPlace()) + ")" : ""));
 		lines.add("For about: " + word(c.getExploitationPeriod()));
 		lines.add("");
 		lines.add("4. Consent");
@@ -73,22 +75,54 @@ public final class PortalSummaries {
 	}
 
 	/**
-	 * The anonymous Duty to Notify report (Modern Slavery Act 2015 s52(3)): the
-	 * allow-list only. Never a name, alias, date of birth, contact detail, address or
-	 * free text.
+	 * The anonymous Duty to Notify report (Modern Slavery Act 2015 s52(3)), in full, for
+	 * the officer to copy into the Modern Slavery Portal: the allow-list only. Never a
+	 * name, alias, date of birth, contact detail, address or free text: the nationality
+	 * and the area or country of exploitation are shown only from their code lists
+	 * (countries, local authority area codes), anything else as "not known", so nothing
+	 * typed about the person can leave the force in an anonymous report. Shown, never
+	 * stored in the engine.
 	 */
 	public static String dutyToNotify(VictimCase c) {
+		return String.join("\n", dutyToNotifyLines(c, true));
+	}
+
+	/**
+	 * The same report without the two items that are case-record data (nationality, area
+	 * or country of exploitation): enumerated values only, so it may be stored with the
+	 * Duty to Notify step for its form to show.
+	 */
+	public static String dutyToNotifyForEngine(VictimCase c) {
+		return String.join("\n", dutyToNotifyLines(c, false));
+	}
+
+	private static List<String> dutyToNotifyLines(VictimCase c, boolean withCaseRecordData) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Duty to Notify report (anonymous)");
 		lines.add("Why anonymous: " + whyAnonymous(c));
 		lines.add("Adult: yes");
 		lines.add("Gender: " + word(c.getGender()));
-		lines.add("Nationality: " + orNotKnown(c.getNationality()));
+		if (withCaseRecordData) {
+			lines.add("Nationality: " + country(c.getNationality()));
+		}
 		lines.add("Type of exploitation: " + words(c.getExploitationTypes()));
 		lines.add("Exploited: " + word(c.getExploitationLocation()));
-		lines.add("Area or country of exploitation: " + orNotKnown(c.getExploitationPlace()));
+		if (withCaseRecordData) {
+			lines.add("Area or country of exploitation: " + place(c.getExploitationPlace()));
+		}
 		lines.add("For about: " + word(c.getExploitationPeriod()));
-		return String.join("\n", lines);
+		return lines;
+	}
+
+	private static String country(String code) {
+		return Countries.name(code).map((name) -> name + " (" + code + ")").orElse("not known");
+	}
+
+	private static String place(String code) {
+		if (code != null && code.matches("[EW][0-9]{8}")) {
+			return "UK local authority area " + code;
+		}
+		return country(code);
 	}
 
 	private static String consent(VictimCase c) {

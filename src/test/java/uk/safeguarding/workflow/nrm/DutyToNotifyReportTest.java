@@ -37,7 +37,8 @@ class DutyToNotifyReportTest {
 
 		String full = DutyToNotifyReport.fullSummary(record);
 
-		assertThat(full).contains("Nationality: not known")
+		assertThat(full).as("free text never reaches an anonymous report")
+			.contains("Nationality: not known")
 			.contains("Area or country of exploitation: UK local authority area W06000015")
 			.doesNotContain("Hidden Lane");
 	}

@@ -23,10 +23,10 @@ class PortalSummariesTest {
 		record.setPathway("ADULT");
 		record.setDateOfBirth(LocalDate.of(1990, 4, 12));
 		record.setGender("MALE");
-		record.setNationality("Albanian");
+		record.setNationality("AL");
 		record.setExploitationTypes("LABOUR,DOMESTIC_SERVITUDE");
 		record.setExploitationLocation("UK_AND_OVERSEAS");
-		record.setExploitationPlace("Cardiff");
+		record.setExploitationPlace("RO");
 		record.setExploitationPeriod("6_TO_12_MONTHS");
 		return record;
 	}
@@ -38,8 +38,8 @@ class PortalSummariesTest {
 		assertThat(nrm)
 			.contains("Referral for: an adult", "4. Consent",
 					"Not recorded yet: an adult is referred only with informed consent.",
-					"labour exploitation, domestic servitude", "in the UK and overseas (Cardiff)", "6 to 12 months",
-					"Gender: male", NAME, "12 April 1990")
+					"labour exploitation, domestic servitude", "in the UK and overseas (Romania)", "6 to 12 months",
+					"Gender: male", "Nationality: Albania", NAME, "12 April 1990")
 			.doesNotContain("informed consent recorded", "LABOUR", "DOMESTIC_SERVITUDE", "6_TO_12_MONTHS", "MALE",
 					"UK_AND_OVERSEAS");
 	}
@@ -70,11 +70,28 @@ class PortalSummariesTest {
 
 		assertThat(report)
 			.contains("Why anonymous: the adult did not consent to an NRM referral", "Adult: yes", "Gender: male",
-					"Nationality: Albanian", "Type of exploitation: labour exploitation, domestic servitude",
-					"Exploited: in the UK and overseas", "Area or country of exploitation: Cardiff",
+					"Nationality: Albania (AL)", "Type of exploitation: labour exploitation, domestic servitude",
+					"Exploited: in the UK and overseas", "Area or country of exploitation: Romania (RO)",
 					"For about: 6 to 12 months")
 			.doesNotContain(NAME, "Zephyrine", "1990", "MSHT-2026-000042", "LABOUR", "6_TO_12_MONTHS");
 		assertThat(report.lines()).hasSize(9);
+	}
+
+	@Test
+	void theDutyToNotifyStepAndTheApiGiveTheCaseSummary_withoutItsCaseRecordItemsForTheEngine() {
+		VictimCase record = adult();
+		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
+				"UserTask_SeekInformedConsent");
+
+		assertThat(DutyToNotifyReport.fullSummary(record)).as("the API's text is the case page's")
+			.isEqualTo(PortalSummaries.dutyToNotify(record));
+		assertThat(DutyToNotifyReport.summary(record)).as("what the Duty to Notify step keeps in the engine")
+			.isEqualTo(PortalSummaries.dutyToNotify(record)
+				.lines()
+				.filter((line) -> !line.startsWith("Nationality:") && !line.startsWith("Area or country of"))
+				.collect(java.util.stream.Collectors.joining("\n")))
+			.contains("Why anonymous: the adult did not consent to an NRM referral", "Gender: male")
+			.doesNotContain("Albania", "Romania", "(AL)", "(RO)");
 	}
 
 }

@@ -122,8 +122,12 @@ class FormsCatalogueTest {
 		Map<String, JsonNode> fields = inputs(START_FORM);
 		assertThat(fields).containsKeys("areaCode", "exploitationTypes", "ageUncertain", "mayBeUnder18", "dateOfBirth",
 				"estimatedAge", "immediateRisk", "careAndSupportNeeds", "interpreterLanguage", "victimName");
-		assertThat(fields.get("areaCode").path("type").asText()).isEqualTo("textfield");
-		assertThat(fields.get("areaCode").at("/validate/pattern").asText()).isEqualTo("^[EW][0-9]{8}$");
+		// picked by name from a searchable list, sending the ONS code (the list is the
+		// directory's: DefaultDirectoryTest)
+		assertThat(fields.get("areaCode").path("type").asText()).isEqualTo("select");
+		assertThat(fields.get("areaCode").path("searchable").asBoolean()).isTrue();
+		assertThat(optionValues(fields.get("areaCode"))).isNotEmpty()
+			.allSatisfy((code) -> assertThat(code).matches("[EW][0-9]{8}"));
 		assertThat(optionValues(fields.get("exploitationTypes"))).containsExactly("SEXUAL", "LABOUR", "CRIMINAL",
 				"DOMESTIC_SERVITUDE", "ORGAN_HARVESTING", "OTHER");
 		assertThat(fields.get("dateOfBirth").path("type").asText()).isEqualTo("datetime");

@@ -100,6 +100,9 @@ public final class JourneyTestEngine {
 		List<ProcessEnginePlugin> plugins = new ArrayList<>();
 		plugins.add(new JourneyEnginePlugin(List.of(), List.of()));
 		plugins.add(new DeadlinesEnginePlugin());
+		// as in the application (camunda-engine-plugin-spin): the forms' server-fed lists
+		// are JSON variables
+		plugins.add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
 		configuration.setProcessEnginePlugins(plugins);
 		return configuration;
 	}

@@ -131,4 +131,23 @@ class DefaultDirectoryTest {
 		return email.substring(email.indexOf('@') + 1);
 	}
 
+	@Test
+	void theStartFormListsEveryAreaOfTheShippedDirectory_byName_sendingItsCode() throws IOException {
+		com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(java.nio.file.Path.of("forms", "report-potential-victim.form").toFile());
+		Map<String, String> listed = new java.util.LinkedHashMap<>();
+		form.findParents("key")
+			.stream()
+			.filter((field) -> "areaCode".equals(field.path("key").asText()))
+			.findFirst()
+			.orElseThrow()
+			.path("values")
+			.forEach((option) -> listed.put(option.path("value").asText(), option.path("label").asText()));
+
+		assertThat(listed).as("the area list of the start form (regenerate it when the shipped file changes)")
+			.containsExactlyInAnyOrderEntriesOf(
+					areas.stream().collect(Collectors.toMap(SafeguardingArea::areaCode, SafeguardingArea::areaName)));
+		assertThat(listed).containsEntry("E08000025", "Birmingham").containsEntry("W06000015", "Cardiff");
+	}
+
 }
