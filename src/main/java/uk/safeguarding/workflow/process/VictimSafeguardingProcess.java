@@ -142,6 +142,9 @@ public final class VictimSafeguardingProcess {
 		/** Stops an NRM referral not yet submitted when consent is withdrawn. */
 		public static final String REFERRAL_STOPPED = "BoundaryEvent_ConsentWithdrawn";
 
+		/** Ends an open "Respond to missing victim" step when the victim is found. */
+		public static final String MISSING_RESPONSE_ENDED = "BoundaryEvent_VictimFound";
+
 		private Events() {
 		}
 
@@ -303,6 +306,12 @@ public final class VictimSafeguardingProcess {
 		public static final String AGE_REASSESSMENT = "ageReassessment";
 
 		public static final String MISSING_EPISODE = "missingEpisode";
+
+		/**
+		 * Server-written: the open missing episode was closed ({@code VictimFound}); ends
+		 * the open response to it. Set back to false by the next missing report.
+		 */
+		public static final String VICTIM_FOUND = "victimFound";
 
 		public static final String NOTICE = "notice";
 

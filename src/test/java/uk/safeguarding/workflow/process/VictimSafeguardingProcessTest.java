@@ -526,10 +526,40 @@ class VictimSafeguardingProcessTest {
 				"ServiceTask_NotifyIctgOfFoundVictim:VICTIM_FOUND");
 		complete(journey, UserTasks.CONDUCT_RETURN_INTERVIEW);
 		assertThat(journey).hasPassed("EndEvent_FoundNotified", "EndEvent_ReturnInterviewRecorded")
-			.isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RESPOND_TO_MISSING_VICTIM);
+			.isWaitingAt(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
 		// the episode is closed: a second "found" has nothing to close
 		assertThatThrownBy(() -> found(journey)).isInstanceOf(SafeguardingRuleViolation.class)
 			.hasMessageContaining("No missing episode is open");
+	}
+
+	@Test
+	void childFoundWhileTheMissingResponseIsOpen_endsThatStepAndOffersAReturnInterview() {
+		ProcessInstance journey = start(JourneyFixtures.childReport());
+		missing(journey);
+		assertThat(openTasks(journey)).contains(UserTasks.RESPOND_TO_MISSING_VICTIM);
+
+		found(journey);
+
+		assertThat(openTasks(journey)).as("no supervisor is left responding to a person who is back")
+			.doesNotContain(UserTasks.RESPOND_TO_MISSING_VICTIM)
+			.contains(UserTasks.CONDUCT_RETURN_INTERVIEW);
+		assertThat(journey).hasPassed(Events.MISSING_RESPONSE_ENDED, "EndEvent_MissingResponseEnded")
+			.hasNotPassed("EndEvent_MissingResponseRecorded");
+	}
+
+	@Test
+	void missingAgainAfterBeingFound_opensAFreshResponseThatStaysOpen() {
+		ProcessInstance journey = start(JourneyFixtures.adultReport());
+		missing(journey);
+		found(journey);
+		assertThat(openTasks(journey)).doesNotContain(UserTasks.RESPOND_TO_MISSING_VICTIM);
+
+		missing(journey);
+
+		assertThat(openTasks(journey)).as("the last episode's found flag does not end the new response")
+			.contains(UserTasks.RESPOND_TO_MISSING_VICTIM);
+		complete(journey, UserTasks.RESPOND_TO_MISSING_VICTIM);
+		assertThat(journey).hasPassed("EndEvent_MissingResponseRecorded");
 	}
 
 	@Test
