@@ -168,6 +168,15 @@ class TasklistFiltersTest {
 	}
 
 	@Test
+	void aSupervisorFindsTheOverdueStepOfANewCase_inOverdueOnMyCases() {
+		// nobody supervises the child's case yet: it is every supervisor's to watch, and
+		// its overdue immediate safeguarding (the officer's step) is escalated to them
+		Task childSafeguarding = task(this.child, UserTasks.RECORD_IMMEDIATE_SAFEGUARDING);
+		assertThat(ids(listAs("supervisor", "Overdue on my cases"))).contains(childSafeguarding.getId());
+		assertThat(ids(listAs("investigator", "Overdue on my cases"))).doesNotContain(childSafeguarding.getId());
+	}
+
+	@Test
 	void eachFilterKeepsToTheCasesAPersonMaySee_andToTheGroupsItIsFor() {
 		this.identity.setAuthentication("liaison", List.of("victim-liaison"));
 		try {

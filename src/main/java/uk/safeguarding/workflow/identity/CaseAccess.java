@@ -46,9 +46,11 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
  * <p>
  * Until someone of a step's group is connected, the step is open to that group: a new
  * case's "Allocate investigator" and "Deploy victim liaison" go to every supervisor until
- * one of them acts, and that supervisor then holds the case. Liaison steps are the
- * exception: they wait, unseen by the liaison group, until a liaison officer is deployed
- * to the case (the deployment assigns them).
+ * one of them acts, and that supervisor then holds the case. Until then every supervisor
+ * also sees (reads, not works) the case's other steps, so that one escalated about an
+ * overdue step of a new case finds it in Tasklist. Liaison steps are the exception: they
+ * wait, unseen by the liaison group, until a liaison officer is deployed to the case (the
+ * deployment assigns them).
  * <p>
  * The grants are made as the journey connects people, inside the engine command that does
  * it (see {@link CaseAccessTaskListener}); the engine's own group-wide task grants for
@@ -228,6 +230,17 @@ public class CaseAccess {
 				}
 				else {
 					grantGroup(group, Resources.TASK, taskId, WORK);
+				}
+			}
+			if (!candidates.contains(Groups.SUPERVISORS)) {
+				if (supervisors.isEmpty()) {
+					// a case nobody supervises yet is the supervisors' to watch: they
+					// see every step of it (an overdue one is escalated to them), as
+					// maySee and the case API let them see the case
+					grantGroup(Groups.SUPERVISORS, Resources.TASK, taskId, SEE);
+				}
+				else {
+					revokeGroup(Groups.SUPERVISORS, Resources.TASK, taskId);
 				}
 			}
 		}
