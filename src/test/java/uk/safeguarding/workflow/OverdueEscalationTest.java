@@ -9,6 +9,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -20,6 +30,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -189,6 +200,46 @@ class OverdueEscalationTest {
 			this.settings.setManagerAreas(Map.of());
 			this.identity.deleteUser("cardiffmanager");
 		}
+	}
+
+	@Test
+	void sweepsRunningAtTheSameMoment_asOnTwoNodes_escalateOnce_withNoErrorOrRollback() throws Exception {
+		Map<String, Object> report = JourneyFixtures.adultReport();
+		report.put("identifiedAt", LocalDateTime.now(LONDON).minusHours(3).truncatedTo(ChronoUnit.MINUTES).toString());
+		Map<String, Object> started = new RestJourney(this.rest).start("officer", report).getBody();
+		String reference = (String) started.get("businessKey");
+		String id = (String) started.get("id");
+
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		root.addAppender(logged);
+		int sweeps = 3;
+		ExecutorService nodes = Executors.newFixedThreadPool(sweeps);
+		try {
+			CyclicBarrier sameMoment = new CyclicBarrier(sweeps);
+			List<Future<Integer>> stored = new java.util.ArrayList<>();
+			for (int i = 0; i < sweeps; i++) {
+				stored.add(nodes.submit(() -> {
+					sameMoment.await(10, TimeUnit.SECONDS);
+					return this.escalation.sweep(id);
+				}));
+			}
+			int total = 0;
+			for (Future<Integer> each : stored) {
+				total += each.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(total).as("notices stored by all the sweeps together").isOne();
+		}
+		finally {
+			nodes.shutdownNow();
+			root.detachAppender(logged);
+		}
+		assertThat(escalations(reference)).as("the supervisor is told once").hasSize(1);
+		assertThat(logged.list).as("warnings and errors while the sweeps ran together")
+			.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
 	}
 
 	private void at(Instant instant, String processInstanceId) {

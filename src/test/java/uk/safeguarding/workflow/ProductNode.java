@@ -129,6 +129,34 @@ final class ProductNode {
 		return this.process != null && this.process.isAlive();
 	}
 
+	/** The lines of this node's log so far (every start of it, one after the other). */
+	List<String> logLines() throws IOException {
+		return Files.readAllLines(log().toPath());
+	}
+
+	/** A line logged at level ERROR (Spring Boot's console format). */
+	static boolean isError(String line) {
+		return line.matches("^\\S+\\s+ERROR .*");
+	}
+
+	/**
+	 * The lock owner this node's job executor uses since its last start, from its log
+	 * ({@code NodeLockOwner}).
+	 */
+	String lockOwner() throws IOException {
+		String owner = null;
+		for (String line : logLines()) {
+			int at = line.indexOf("locks jobs as ");
+			if (at >= 0) {
+				owner = line.substring(at + "locks jobs as ".length()).trim();
+			}
+		}
+		if (owner == null) {
+			throw new IllegalStateException(this.name + " logged no lock owner");
+		}
+		return owner;
+	}
+
 	File log() {
 		return Path.of("target", "two-nodes", this.name + ".log").toFile();
 	}

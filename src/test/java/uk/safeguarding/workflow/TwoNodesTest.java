@@ -2,6 +2,10 @@ package uk.safeguarding.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,7 +32,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
@@ -37,7 +50,10 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  * every job (notices, timers, escalations) done exactly once across both, a node killed
  * with kill -9 in the middle of a delivery, and a rolling restart. Mail goes to one
  * GreenMail through a relay per node, so a node can be stopped in the middle of talking
- * to the mail server. Short job locks, sweep interval and review interval keep it quick.
+ * to the mail server. Short job locks and sweep interval keep it quick; the review step
+ * appears a minute after the case opens because the test deploys a new version of the
+ * {@code step-deadlines} table saying so, as a force would change a deadline (the model's
+ * review timer reads that table through {@code stepTimers}).
  * <p>
  * Not in {@code mvn verify} (three JVMs start: minutes on a busy machine): run with
  * {@code mvn -P two-nodes verify}, as {@code .ci/run} does.
@@ -77,6 +93,50 @@ class TwoNodesTest {
 		// schema and creates the demo users
 		nodeA.start().awaitHealthy(Duration.ofMinutes(6));
 		nodeB.start().awaitHealthy(Duration.ofMinutes(6));
+		deployShortReviewDeadlines();
+	}
+
+	/**
+	 * A new version of the deployed {@code step-deadlines} table whose supervisory review
+	 * appears (and is due) one minute after the case's last review, and goes to managers
+	 * a minute after that, deployed through node A's engine REST by the administrator:
+	 * both nodes' timers and sweeps read the latest version.
+	 */
+	static void deployShortReviewDeadlines() throws IOException {
+		String table = Files.readString(Path.of("bpmn", "step-deadlines.dmn"), StandardCharsets.UTF_8);
+		Matcher rule = Pattern
+			.compile("<rule id=\"(Rule_\\d+)\">\\s*<description>[^<]*</description>\\s*<inputEntry id=\"\\1_Step\">"
+					+ "\\s*<text>\"" + UserTasks.CONDUCT_SUPERVISORY_REVIEW + "\"</text>")
+			.matcher(table);
+		assertThat(rule.find()).as("the review's row in bpmn/step-deadlines.dmn").isTrue();
+		String id = rule.group(1);
+		for (String[] output : new String[][] { { "Amount", "1" }, { "Unit", "\"MINUTES\"" }, { "EscalateAmount", "1" },
+				{ "EscalateUnit", "\"MINUTES\"" }, { "AppearsAmount", "1" }, { "AppearsUnit", "\"MINUTES\"" } }) {
+			Matcher entry = Pattern
+				.compile("(<outputEntry id=\"" + id + "_" + output[0] + "\">\\s*<text>)[^<]*(</text>)")
+				.matcher(table);
+			assertThat(entry.find()).as("%s_%s", id, output[0]).isTrue();
+			table = entry.replaceFirst("$1" + Matcher.quoteReplacement(output[1]) + "$2");
+		}
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("deployment-name", "two-nodes-short-review");
+		byte[] bytes = table.getBytes(StandardCharsets.UTF_8);
+		form.add("step-deadlines.dmn", new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return "step-deadlines.dmn";
+			}
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		ResponseEntity<String> deployed = new TestRestTemplate(new RestTemplateBuilder().rootUri(nodeA.baseUrl()))
+			.withBasicAuth("admin", RestJourney.PASSWORD)
+			.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+		assertThat(deployed.getStatusCode().value()).as("deployed: %s", deployed.getBody()).isEqualTo(200);
+		assertThat(db.queryForObject("select max(VERSION_) from ACT_RE_DECISION_DEF where KEY_ = 'step-deadlines'",
+				Integer.class))
+			.as("the short table is the latest version")
+			.isGreaterThan(1);
 	}
 
 	static ProductNode node(String name, SmtpRelay relay) throws Exception {
@@ -84,9 +144,8 @@ class TwoNodesTest {
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + relay.port(),
 				"--safeguarding.local-mail.enabled=false", "--safeguarding.escalation.sweep-enabled=true",
-				"--safeguarding.escalation.sweep-interval=PT3S",
-				"--safeguarding.policy.supervisory-review-interval=PT20S",
-				"--safeguarding.notifications.sending-lease=PT5S",
+				// both nodes sweep every second: they often sweep the same case at once
+				"--safeguarding.escalation.sweep-interval=PT1S", "--safeguarding.notifications.sending-lease=PT5S",
 				"--safeguarding.policy.notification-retry-cycle=PT5S,PT5S,PT5S,PT5S",
 				"--camunda.bpm.job-execution.lock-time-in-millis=15000",
 				"--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000"));
@@ -130,22 +189,33 @@ class TwoNodesTest {
 			on(starter).completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR,
 					JourneyFixtures.answers(UserTasks.ALLOCATE_INVESTIGATOR));
 		}
-		// the review timers (20 s) fire, the sweeps (every 3 s on both nodes) escalate
-		// the
-		// overdue steps, and every notice is delivered
+		// the review timers (a minute after each case opened) fire, the sweeps (every
+		// second on both nodes) escalate the overdue steps, and every notice is delivered
 		Awaitility.await("review tasks from the timers")
 			.atMost(Duration.ofMinutes(3))
 			.until(() -> count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = ?",
 					UserTasks.CONDUCT_SUPERVISORY_REVIEW) >= processInstances.size());
-		awaitEveryNotificationSettled();
-		sampler.interrupt();
 
 		assertThat(
 				count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = ?", UserTasks.CONDUCT_SUPERVISORY_REVIEW))
 			.as("one review task per case: each timer fired once")
 			.isEqualTo(processInstances.size());
-		assertThat(count("select count(*) from notification where notice = 'ESCALATION'")).as("escalations stored")
-			.isPositive();
+		Awaitility.await("the supervisor told of each overdue review")
+			.atMost(Duration.ofMinutes(1))
+			.until(() -> reviewEscalations(1) >= processInstances.size());
+		Awaitility.await("managers told of the reviews still overdue a minute later")
+			.atMost(Duration.ofMinutes(2))
+			.until(() -> reviewEscalations(2) >= processInstances.size());
+		awaitEveryNotificationSettled();
+		sampler.interrupt();
+		assertThat(db.queryForList("select occasion, recipient, count(*) from notification "
+				+ "where notice = 'ESCALATION' group by occasion, recipient having count(*) > 1"))
+			.as("escalations stored twice")
+			.isEmpty();
+		for (ProductNode node : new ProductNode[] { nodeA, nodeB }) {
+			assertThat(node.logLines()).as("%s: escalations that failed (two sweeps at once)", node.name())
+				.noneMatch((line) -> line.contains("Could not escalate"));
+		}
 		assertEveryNoticeDeliveredOnce();
 		List<Map<String, Object>> twice = db.queryForList("select JOB_ID_, count(*) from ACT_HI_JOB_LOG "
 				+ "where JOB_STATE_ = 2 group by JOB_ID_ having count(*) > 1");
@@ -197,7 +267,17 @@ class TwoNodesTest {
 		nodeA.start().awaitHealthy(Duration.ofMinutes(6));
 		processInstances.add((String) on(nodeB).start("officer", JourneyFixtures.adultReport()).getBody().get("id"));
 		// node B stops normally while its notices may be in flight; node A carries on
+		String ownerB = nodeB.lockOwner();
+		int linesBefore = nodeB.logLines().size();
 		nodeB.stop();
+		List<String> stopping = nodeB.logLines().subList(linesBefore, nodeB.logLines().size());
+		assertThat(stopping).as("node B's log from SIGTERM to its exit").isNotEmpty();
+		assertThat(stopping).as("errors at a normal stop").noneMatch(ProductNode::isError);
+		assertThat(stopping).as("the job executor stopped cleanly")
+			.anyMatch((line) -> line.contains("Job executor stopped: running jobs finished"));
+		assertThat(count("select count(*) from ACT_RU_JOB where LOCK_OWNER_ = ?", ownerB))
+			.as("jobs node B still held after it stopped")
+			.isZero();
 		String id = (String) on(nodeA).start("officer", JourneyFixtures.adultReport()).getBody().get("id");
 		processInstances.add(id);
 		on(nodeA).completeStep("officer", id, UserTasks.RECORD_CRIME, JourneyFixtures.answers(UserTasks.RECORD_CRIME));
@@ -235,6 +315,14 @@ class TwoNodesTest {
 		assertThat(received).as("messages received more than once")
 			.allSatisfy((id, times) -> assertThat(times).isOne());
 		assertThat(received.keySet()).as("each delivered notice, once").containsExactlyInAnyOrderElementsOf(sent);
+	}
+
+	/** Escalation notices stored for the open review tasks at this level. */
+	static long reviewEscalations(int level) {
+		return count(
+				"select count(*) from notification n join ACT_RU_TASK t on n.occasion = concat('overdue-', "
+						+ "t.ID_, '-level-" + level + "') where n.notice = 'ESCALATION' and t.TASK_DEF_KEY_ = ?",
+				UserTasks.CONDUCT_SUPERVISORY_REVIEW);
 	}
 
 	static long count(String sql, Object... args) {

@@ -27,6 +27,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
+import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
  * Overdue steps (spec section 4): an overdue step escalates to the case's supervisor;
@@ -70,8 +71,11 @@ public class OverdueEscalation {
 
 	private final ObjectProvider<MeterRegistry> meters;
 
+	private final VictimCaseService cases;
+
 	public OverdueEscalation(ProcessEngine engine, SafeguardingNotifier notifier, StepDeadlines deadlines,
-			EscalationSettings settings, TransactionTemplate transaction, ObjectProvider<MeterRegistry> meters) {
+			EscalationSettings settings, TransactionTemplate transaction, ObjectProvider<MeterRegistry> meters,
+			VictimCaseService cases) {
 		this.engine = engine;
 		this.tasks = engine.getTaskService();
 		this.runtime = engine.getRuntimeService();
@@ -81,6 +85,7 @@ public class OverdueEscalation {
 		this.settings = settings;
 		this.transaction = transaction;
 		this.meters = meters;
+		this.cases = cases;
 	}
 
 	/** Runs every minute unless {@code safeguarding.escalation.sweep-enabled=false}. */
@@ -140,6 +145,18 @@ public class OverdueEscalation {
 
 	private int escalate(Task task, Instant now) {
 		String reference = (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.CASE_REFERENCE);
+		// every node sweeps: the case record's row lock makes a second node sweeping the
+		// same case at the same moment wait for the first, then read the level (or chase
+		// count) the first has set, and send nothing again. The notice's unique
+		// idempotency key is the last guard, but its violation would roll the loser back
+		// with an error
+		if (reference != null) {
+			this.cases.lock(reference);
+		}
+		if (this.tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+			// completed while this sweep waited
+			return 0;
+		}
 		StepDeadline row = row(task);
 		if (row.hasChase()) {
 			return chase(task, row, reference, now);
