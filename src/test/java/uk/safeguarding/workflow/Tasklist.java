@@ -326,6 +326,25 @@ final class Tasklist {
 		waiting().until((d) -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
 	}
 
+	/**
+	 * The labels a searchable form-js dropdown offers before anything is typed (a list
+	 * the server fed to the form, say), closing it again.
+	 */
+	List<String> options(String key) {
+		WebElement field = field(key);
+		WebElement input = field.findElement(By.cssSelector(".fjs-input-group input"));
+		input.click();
+		List<String> labels = waiting().withMessage(() -> "the options of '" + key + "'").until((d) -> {
+			List<String> shown = field.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+				.stream()
+				.map((item) -> item.getText().strip())
+				.toList();
+			return shown.isEmpty() ? null : shown;
+		});
+		input.sendKeys(Keys.ESCAPE);
+		return labels;
+	}
+
 	/** Types a date into a form-js datepicker, in the format its placeholder shows. */
 	void date(String key, LocalDate date) {
 		WebElement input = field(key).findElement(By.cssSelector("input[id$='-date']"));
