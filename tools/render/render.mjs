@@ -4,8 +4,9 @@
 //
 // Usage: node tools/render/render.mjs [MODEL] [OUT_DIR] [PREFIX]
 //   defaults: bpmn/victim-safeguarding.bpmn docs/images diagram
-// Writes OUT_DIR/PREFIX-overview.png for the process plane and OUT_DIR/PREFIX-<sub-process name>.png
-// for every collapsed sub-process's own plane, and prints each file with its size.
+// Writes OUT_DIR/PREFIX-overview.png for the process plane and OUT_DIR/PREFIX-<sub-process>.png
+// (SubProcess_VictimMissing -> victim-missing) for every collapsed sub-process's own plane, and
+// prints each file with its size.
 import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,11 +30,14 @@ if (!existsSync(viewerJs)) {
 	process.exit(2);
 }
 
-const slug = (text) =>
-	text
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+// SubProcess_VictimMissing_plane -> victim-missing
+const slug = (planeId) =>
+	planeId
+		.replace(/_plane$/, '')
+		.replace(/^SubProcess_/, '')
+		.replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+		.replace(/[^A-Za-z0-9]+/g, '-')
+		.toLowerCase();
 
 const xml = await readFile(model, 'utf8');
 await mkdir(outDir, { recursive: true });
@@ -77,7 +81,7 @@ try {
 			canvas.resized();
 			canvas.viewbox(box);
 		}, box);
-		const file = join(outDir, `${prefix}-${plane.isProcess ? 'overview' : slug(plane.name)}.png`);
+		const file = join(outDir, `${prefix}-${plane.isProcess ? 'overview' : slug(plane.id)}.png`);
 		await page.screenshot({ path: file });
 		console.log(`render: ${file} (${box.width * scale}x${box.height * scale})`);
 	}
