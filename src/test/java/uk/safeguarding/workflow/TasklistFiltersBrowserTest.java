@@ -134,6 +134,15 @@ class TasklistFiltersBrowserTest {
 				.anySatisfy((shown) -> assertThat(shown).startsWith(name));
 		}
 
+		// each of the filters is shown sorted by due date
+		for (String name : List.of("My tasks", "My team's tasks", "Due today", "Immediate risk", "Child cases",
+				"Awaiting Home Office decision", "Missing now")) {
+			ui.openFilter(name);
+			new WebDriverWait(this.driver, Tasklist.WAIT).withMessage(() -> name + " sorted by due date")
+				.until((d) -> d.getCurrentUrl().contains("dueDate"));
+			assertThat(sortHeader()).as("the sort header of " + name).contains("Due date").doesNotContain("Created");
+		}
+
 		ui.openFilter("Overdue on my cases");
 		// the list comes sorted by due date, most overdue first, and says so
 		List<String> listed = waitForListedTaskIds();
