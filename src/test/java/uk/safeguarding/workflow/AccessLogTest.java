@@ -47,6 +47,14 @@ class AccessLogTest {
 			.getStatusCode()
 			.value()).isEqualTo(200);
 		assertThat(as.get("officer", "/api/cases/" + reference).getStatusCode().value()).isEqualTo(200);
+		// a search of the case's variables sent as POST, as Cockpit's "Variables" tab
+		// does:
+		// the case is named in the body only
+		assertThat(this.rest.withBasicAuth("officer", RestJourney.PASSWORD)
+			.postForEntity("/engine-rest/variable-instance?deserializeValues=false",
+					Map.of("processInstanceIdIn", List.of(id)), String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
 
 		ResponseEntity<List<Map<String, Object>>> log = this.rest.withBasicAuth("manager", RestJourney.PASSWORD)
 			.exchange("/api/access-log/" + reference, HttpMethod.GET, null,
@@ -60,6 +68,7 @@ class AccessLogTest {
 			.toList();
 		assertThat(consultations).anyMatch((purpose) -> purpose.contains("/task/" + task + "/form-variables"))
 			.anyMatch((purpose) -> purpose.contains("/history/variable-instance"))
+			.anyMatch((purpose) -> purpose.startsWith("POST /engine-rest/variable-instance"))
 			.anyMatch((purpose) -> purpose.contains("/api/cases/" + reference));
 		assertThat(log.getBody()).anyMatch((line) -> "COLLECTION".equals(line.get("operation")));
 

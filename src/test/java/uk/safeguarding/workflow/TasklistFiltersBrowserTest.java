@@ -7,25 +7,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,21 +48,27 @@ import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 
 /**
- * A supervisor escalated about an overdue step finds it in Tasklist through "Overdue on
- * my cases", in headless Chromium: the filter is there, the step is listed with its case
- * reference, it stands out as overdue, and Camunda's migration banner is gone. Leaves
- * {@code target/browser/tasklist-filters.png}; with {@code -Ddocs.screenshots=true} it
- * also refreshes {@code docs/images/tasklist-filters.png}. Runs only where Debian's
- * {@code chromium} and {@code chromium-driver} are installed.
+ * A supervisor escalated about an overdue step of a new case finds it in Tasklist through
+ * "Overdue on my cases", in headless Chromium: the filter is there, opens sorted by due
+ * date (what the sort header says, and the order of the list), the step is listed with
+ * its case reference and stands out as overdue, and Camunda's migration banner is gone.
+ * Leaves {@code target/browser/tasklist-filters.png}; with
+ * {@code -Ddocs.screenshots=true} it also refreshes
+ * {@code docs/images/tasklist-filters.png}. Runs only where Debian's {@code chromium} and
+ * {@code chromium-driver} are installed.
+ * <p>
+ * The step is overdue by the real clock (the victim was identified three hours ago, the
+ * step was due two hours after): Tasklist styles a step as overdue by the browser's
+ * clock, which moving the engine's clock would not move.
  */
 @SharedApplicationTest
 class TasklistFiltersBrowserTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	static final Path OUTPUT = Path.of("target", "browser");
+
+	private static final Pattern TASK_LINK = Pattern.compile("task=([0-9a-f-]{36})");
 
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -79,7 +91,9 @@ class TasklistFiltersBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+		Assumptions.assumeTrue(
+				Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
+						&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER),
 				"Browser test skipped: needs Debian's chromium and chromium-driver");
 	}
 
@@ -94,15 +108,19 @@ class TasklistFiltersBrowserTest {
 	}
 
 	@Test
-	@Disabled("Not yet passing: in the browser the supervisor's \"Overdue on my cases\" lists no task (count 0) "
-			+ "although the filters, the hidden banner and the engine-side TasklistFiltersTest work; to investigate "
-			+ "(the webapp's filter request, or what a supervisor may read on a new case)")
-	void aSupervisorFindsTheEscalatedStepThroughOverdueOnMyCases() throws IOException {
+	void aSupervisorFindsTheEscalatedStepThroughOverdueOnMyCases_sortedByDueDate() throws Exception {
 		Map<String, Object> report = JourneyFixtures.adultReport();
 		report.put("identifiedAt", LocalDateTime.now(LONDON).minusHours(3).truncatedTo(ChronoUnit.MINUTES).toString());
 		Map<String, Object> started = new RestJourney(this.rest).start("officer", report).getBody();
 		String reference = (String) started.get("businessKey");
-		assertThat(this.escalation.sweep((String) started.get("id"))).as("the supervisor is emailed").isPositive();
+		Task overdue = this.tasks.createTaskQuery()
+			.processInstanceId((String) started.get("id"))
+			.taskDefinitionKey(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING)
+			.singleResult();
+		assertThat(overdue.getDueDate()).as("overdue an hour ago").isBefore(new Date());
+		assertThat(this.escalation.sweep((String) started.get("id"))).as("escalations sent").isPositive();
+		assertThat(escalationsTo("supervisor@", reference)).as("the supervisor is emailed about the step")
+			.anySatisfy((body) -> assertThat(body).contains(reference));
 
 		Tasklist ui = new Tasklist(browser(), "http://localhost:" + this.port);
 		ui.login("supervisor", RestJourney.PASSWORD);
@@ -116,40 +134,165 @@ class TasklistFiltersBrowserTest {
 				.anySatisfy((shown) -> assertThat(shown).startsWith(name));
 		}
 
+		// each of the filters is shown sorted by due date
+		for (String name : List.of("My tasks", "My team's tasks", "Due today", "Immediate risk", "Child cases",
+				"Awaiting Home Office decision", "Missing now")) {
+			ui.openFilter(name);
+			new WebDriverWait(this.driver, Tasklist.WAIT).withMessage(() -> name + " sorted by due date")
+				.until((d) -> d.getCurrentUrl().contains("dueDate"));
+			assertThat(sortHeader()).as("the sort header of " + name).contains("Due date").doesNotContain("Created");
+		}
+
 		ui.openFilter("Overdue on my cases");
-		ui.screenshot(Path.of("target", "browser", "tasklist-filters-opened.png"));
-		ui.waitUntilListed("Allocate investigator");
-		WebElement item = new WebDriverWait(this.driver, Tasklist.WAIT)
-			.until((d) -> d.findElements(By.cssSelector(".tasks-list > li.task"))
-				.stream()
-				.filter((li) -> li.getText().contains(reference) && li.getText().contains("Allocate investigator"))
-				.findFirst()
-				.orElse(null));
+		// the list comes sorted by due date, most overdue first, and says so
+		List<String> listed = waitForListedTaskIds();
+		ui.screenshot(OUTPUT.resolve("tasklist-filters-opened.png"));
+		assertThat(sortHeader()).as("Tasklist's sort header").contains("Due date").doesNotContain("Created");
+		List<Date> dueDates = listed.stream()
+			.map((id) -> this.tasks.createTaskQuery().taskId(id).singleResult())
+			.map(Task::getDueDate)
+			.toList();
+		assertThat(dueDates).as("every listed step is overdue")
+			.allSatisfy((due) -> assertThat(due).isBefore(new Date()));
+		List<Date> sorted = new ArrayList<>(dueDates);
+		sorted.sort(Comparator.naturalOrder());
+		assertThat(dueDates).as("sorted by due date").containsExactlyElementsOf(sorted);
+
+		// the email names the case: the supervisor narrows the list to it
+		searchByBusinessKey(reference);
+		WebElement item = new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> d
+			.findElements(By.cssSelector(".tasks-list > li.task"))
+			.stream()
+			.filter((li) -> li.getText().contains(reference) && li.getText().contains("Record immediate safeguarding"))
+			.findFirst()
+			.orElse(null));
 		assertThat(item.getText()).as("the list shows the case reference").contains(reference);
 		WebElement due = item.findElement(By.cssSelector(".due-date"));
-		assertThat(due.getAttribute("class")).contains("overdue");
+		assertThat(due.getDomAttribute("class")).contains("overdue");
 		assertThat(due.getCssValue("color")).as("overdue in red (#d4351c)").isEqualTo("rgba(212, 53, 28, 1)");
 		assertThat(this.driver.findElements(By.cssSelector(".ce-eol-banner")))
 			.as("Camunda's migration banner is hidden")
 			.allSatisfy((banner) -> assertThat(banner.isDisplayed()).isFalse());
 
-		Path shot = Path.of("target", "browser", "tasklist-filters.png");
+		// Tasklist is Camunda's page, not the product's: what axe-core finds there is
+		// printed for the record (Camunda's to fix), not held to zero as the product's
+		// own pages are (OversightBrowserTest)
+		List<String> camundasViolations = axe("Tasklist, Overdue on my cases");
+		camundasViolations.forEach((violation) -> System.out.println("axe on Camunda's Tasklist: " + violation));
+
+		Path shot = OUTPUT.resolve("tasklist-filters.png");
 		ui.screenshot(shot);
 		if (Boolean.getBoolean("docs.screenshots")) {
-			Files.createDirectories(Path.of("docs", "images"));
-			Files.copy(shot, Path.of("docs", "images", "tasklist-filters.png"), StandardCopyOption.REPLACE_EXISTING);
+			Files.createDirectories(TasklistJourneyBrowserTest.DOC_IMAGES);
+			Files.copy(shot, TasklistJourneyBrowserTest.DOC_IMAGES.resolve("tasklist-filters.png"),
+					StandardCopyOption.REPLACE_EXISTING);
 		}
+	}
+
+	/** axe-core's WCAG 2.0-2.2 A/AA violations on the page, with their impact. */
+	@SuppressWarnings("unchecked")
+	private List<String> axe(String page) throws IOException {
+		JavascriptExecutor js = (JavascriptExecutor) this.driver;
+		js.executeScript(Files.readString(OversightBrowserTest.AXE));
+		Map<String, Object> results = (Map<String, Object>) js
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+					+ ".then(r => done({violations: r.violations.map(v => v.impact + ' ' + v.id + ' ('"
+					+ " + v.nodes.length + ' elements)'), passes: r.passes.length}))"
+					+ ".catch(e => done({error: String(e)}));");
+		assertThat(results.get("error")).as("axe-core ran on " + page).isNull();
+		assertThat(((Number) results.get("passes")).intValue()).as("axe-core checked " + page).isPositive();
+		return (List<String>) results.get("violations");
+	}
+
+	/** The ids of the steps the current filter lists, in the order shown. */
+	private List<String> waitForListedTaskIds() {
+		return new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> {
+			List<String> ids = new ArrayList<>();
+			for (WebElement link : d.findElements(By.cssSelector(".tasks-list > li.task h4.task a"))) {
+				Matcher matcher = TASK_LINK.matcher(String.valueOf(link.getDomAttribute("href")));
+				if (matcher.find()) {
+					ids.add(matcher.group(1));
+				}
+			}
+			return ids.isEmpty() ? null : ids;
+		});
+	}
+
+	private String sortHeader() {
+		return new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> {
+			String text = d.findElement(By.cssSelector("[cam-sorting-choices]")).getText().strip();
+			return text.isEmpty() ? null : text;
+		});
+	}
+
+	/** Tasklist's search: "Business Key" = the case reference. */
+	private void searchByBusinessKey(String reference) {
+		WebElement search = this.driver.findElement(By.cssSelector("[cam-tasks] input.main-field, input.main-field"));
+		search.click();
+		search.sendKeys("Business Key");
+		new WebDriverWait(this.driver, Tasklist.WAIT)
+			.until((d) -> d.findElements(By.cssSelector("ul.dropdown-menu li a"))
+				.stream()
+				.filter((a) -> a.isDisplayed() && a.getText().contains("Business Key"))
+				.findFirst()
+				.orElse(null))
+			.click();
+		// the new search's value is edited at once (or after a click on it)
+		WebElement value = new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> {
+			for (WebElement input : d.findElements(By.cssSelector(".search-label input"))) {
+				if (input.isDisplayed()) {
+					return input;
+				}
+			}
+			for (WebElement field : d.findElements(By.cssSelector(".search-label .value-field"))) {
+				if (field.isDisplayed()) {
+					field.click();
+				}
+			}
+			return null;
+		});
+		value.sendKeys(reference, Keys.ENTER);
+		// the tooltip of the filter last clicked covers the filter above it in pictures
+		new org.openqa.selenium.interactions.Actions(this.driver)
+			.moveToElement(this.driver.findElement(By.cssSelector(".tasks-list")))
+			.perform();
+	}
+
+	/**
+	 * The emails to a person, once one about the case has come (the outbox sends them).
+	 */
+	private List<String> escalationsTo(String recipientPrefix, String reference) throws Exception {
+		long until = System.currentTimeMillis() + 30_000;
+		List<String> bodies = received(recipientPrefix);
+		while (bodies.stream().noneMatch((body) -> body.contains(reference)) && System.currentTimeMillis() < until) {
+			mail.waitForIncomingEmail(1_000, mail.getReceivedMessages().length + 1);
+			bodies = received(recipientPrefix);
+		}
+		return bodies;
+	}
+
+	private List<String> received(String recipientPrefix) throws Exception {
+		List<String> bodies = new ArrayList<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			for (var recipient : message.getAllRecipients()) {
+				if (recipient.toString().contains(recipientPrefix)) {
+					bodies.add(message.getSubject() + "\n" + GreenMailUtil.getBody(message));
+				}
+			}
+		}
+		return bodies;
 	}
 
 	private WebDriver browser() throws IOException {
 		this.profile = Files.createTempDirectory("chromium-profile");
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
+		options.setBinary(TasklistJourneyBrowserTest.CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000", "--user-data-dir=" + this.profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingDriverExecutable(new File(TasklistJourneyBrowserTest.CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.withEnvironment(Map.of("TZ", LONDON.getId()))
 			.build();

@@ -1,14 +1,20 @@
 package uk.safeguarding.workflow.victimcase.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,12 +23,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
@@ -31,7 +39,9 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
  * Data Protection Act 2018 s62 for the engine's endpoints: every successful read of a
  * case's task form data, variables or history by a person, through the engine REST API or
  * the webapps' API, is written to the case's access log with who, when and which
- * endpoint.
+ * endpoint. A search of variables sent as POST (Cockpit's "Variables" tab of a process
+ * instance) names its case in its JSON body, read from a copy kept as the engine reads
+ * it.
  * <p>
  * The break-glass {@code camunda-admin} members are audited wider: every request of
  * theirs to the engine's, the webapps' and Cockpit's APIs is written to the application
@@ -58,6 +68,18 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 			+ "(variable-instance|process-instance|task|activity-instance|detail|incident|job|execution|external-task"
 			+ "|user-operation|decision-instance)(/count)?/?");
 
+	/** A search of variables (Cockpit's "Variables" tab sends one as POST). */
+	static final Pattern VARIABLE_QUERY = Pattern
+		.compile("(/engine-rest|/camunda/api/engine/engine/default)/(history/)?variable-instance/?");
+
+	/** A search naming cases is small; a longer body is kept only this far. */
+	static final int MAX_QUERY_BODY_BYTES = 64 * 1024;
+
+	/** At most this many cases of one search are written to their access logs. */
+	static final int MAX_CASES_PER_QUERY = 50;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	/** Any request naming a case's process instance, task or execution in its path. */
 	static final Pattern ANY_CASE_PATH = Pattern.compile(".*/(process-instance|task|execution)/([^/]+)(/.*)?");
 
@@ -83,13 +105,16 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(request, response);
-		boolean read = "GET".equals(request.getMethod()) || isQuery(request);
+		boolean query = isQuery(request);
+		// a search's body names its cases: keep a copy of what the engine reads
+		HttpServletRequest seen = query ? new ContentCachingRequestWrapper(request, MAX_QUERY_BODY_BYTES) : request;
+		chain.doFilter(seen, response);
+		boolean read = "GET".equals(request.getMethod()) || query;
 		if (response.getStatus() < 200 || response.getStatus() >= 300) {
 			return;
 		}
-		String user = currentUser();
-		boolean breakGlass = user != null && isBreakGlass();
+		String user = currentUser(request);
+		boolean breakGlass = user != null && isBreakGlass(request);
 		if (!read && !breakGlass) {
 			return;
 		}
@@ -105,20 +130,34 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 				// who and which endpoint only: a query string may carry searched values
 				log.info("Break-glass {} by {}: {} {}", read ? "read" : "change", user, request.getMethod(), path);
 			}
+			List<String> processInstanceIds = new ArrayList<>();
 			String processInstanceId = read ? processInstanceOf(path, request) : null;
-			if (processInstanceId == null && breakGlass) {
+			if (processInstanceId != null) {
+				processInstanceIds.add(processInstanceId);
+			}
+			else if (read && VARIABLE_QUERY.matcher(path).matches()) {
+				// Cockpit's and Tasklist's variables of a case: a search whose JSON body
+				// names the case
+				processInstanceIds.addAll(casesInBody(seen));
+			}
+			if (processInstanceIds.isEmpty() && breakGlass) {
 				processInstanceId = anyCaseOf(path, request);
-			}
-			if (processInstanceId == null) {
-				return;
-			}
-			String reference = businessKey(processInstanceId);
-			if (reference != null && user != null) {
-				if (read) {
-					this.cases.recordConsultation(reference, user, (breakGlass ? "break-glass " : "") + endpoint);
+				if (processInstanceId != null) {
+					processInstanceIds.add(processInstanceId);
 				}
 				else {
-					this.cases.recordAlteration(reference, user, "break-glass " + endpoint);
+					processInstanceIds.addAll(casesInBody(seen));
+				}
+			}
+			for (String named : processInstanceIds) {
+				String reference = businessKey(named);
+				if (reference != null && user != null) {
+					if (read) {
+						this.cases.recordConsultation(reference, user, (breakGlass ? "break-glass " : "") + endpoint);
+					}
+					else {
+						this.cases.recordAlteration(reference, user, "break-glass " + endpoint);
+					}
 				}
 			}
 		}
@@ -192,6 +231,35 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 		return parameter;
 	}
 
+	/**
+	 * The cases a search's JSON body names ({@code processInstanceId},
+	 * {@code processInstanceIdIn}), from the copy kept as the engine read it; none when
+	 * it is not JSON.
+	 */
+	static List<String> casesInBody(HttpServletRequest request) {
+		if (!(request instanceof ContentCachingRequestWrapper cached) || cached.getContentAsByteArray().length == 0) {
+			return List.of();
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		try {
+			JsonNode body = JSON.readTree(cached.getContentAsByteArray());
+			if (body != null && body.path("processInstanceId").isTextual()) {
+				ids.add(body.path("processInstanceId").asText());
+			}
+			if (body != null && body.path("processInstanceIdIn").isArray()) {
+				body.path("processInstanceIdIn").forEach((id) -> {
+					if (id.isTextual()) {
+						ids.add(id.asText());
+					}
+				});
+			}
+		}
+		catch (IOException ex) {
+			// not JSON: names no case
+		}
+		return ids.stream().limit(MAX_CASES_PER_QUERY).toList();
+	}
+
 	private String businessKey(String processInstanceId) {
 		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
@@ -203,29 +271,44 @@ public class EngineReadAccessLog extends OncePerRequestFilter {
 	 * Whether the caller is a break-glass member, from the groups their login carries (no
 	 * query on every request).
 	 */
-	private boolean isBreakGlass() {
+	private boolean isBreakGlass(HttpServletRequest request) {
 		Authentication engine = this.identity.getCurrentAuthentication();
 		if (engine != null) {
 			return engine.getGroupIds() != null && engine.getGroupIds().contains(Groups.ADMINISTRATORS);
 		}
-		Authentications webapp = Authentications.getCurrent();
+		Authentications webapp = webappLogins(request);
 		return webapp != null && webapp.getAuthentications()
 			.stream()
 			.anyMatch((user) -> user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMINISTRATORS));
 	}
 
-	private String currentUser() {
+	private String currentUser(HttpServletRequest request) {
 		Authentication engine = this.identity.getCurrentAuthentication();
 		if (engine != null) {
 			return engine.getUserId();
 		}
-		Authentications webapp = Authentications.getCurrent();
+		Authentications webapp = webappLogins(request);
 		if (webapp != null) {
 			for (UserAuthentication user : webapp.getAuthentications()) {
 				return user.getIdentityId();
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The webapps' logins: the request's own while the webapps' authentication filter
+	 * runs, else those kept in the session. This filter sits outside that filter, so by
+	 * the time it writes the log the request's own are gone (Cockpit's reads were not
+	 * logged for that reason).
+	 */
+	private static Authentications webappLogins(HttpServletRequest request) {
+		Authentications current = Authentications.getCurrent();
+		if (current != null) {
+			return current;
+		}
+		HttpSession session = request.getSession(false);
+		return (session != null) ? AuthenticationUtil.getAuthsFromSession(session) : null;
 	}
 
 }
