@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -35,12 +36,16 @@ import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.retention.RecordRetention;
+import uk.safeguarding.workflow.retention.RetentionSettings;
 
 /**
  * Engine history does not grow forever: a closed case's engine history is removed by the
  * engine's history clean-up once its time to live has passed, and not before; the case
  * record (with its chronology) stays until its own retention review, which is never
- * earlier. Prints how many engine rows one closed journey leaves.
+ * earlier; at that review the nightly retention job disposes of the record (chronology,
+ * consent ledger, notices), and the case's access log follows its own time later. Prints
+ * how many engine rows one closed journey leaves.
  */
 @SharedApplicationTest
 class HistoryCleanupTest {
@@ -71,6 +76,12 @@ class HistoryCleanupTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	RecordRetention recordRetention;
+
+	@Autowired
+	RetentionSettings retention;
 
 	@AfterEach
 	void resetClock() {
@@ -137,6 +148,52 @@ class HistoryCleanupTest {
 		Map<String, Object> record = as.get("supervisor", "/api/cases/" + reference).getBody();
 		assertThat(record).containsEntry("status", "CLOSED");
 		assertThat((List<?>) record.get("chronology")).isNotEmpty();
+
+		// the nightly retention job the day before the review keeps the record whole
+		JdbcTemplate db = new JdbcTemplate(this.dataSource);
+		retentionAt(review.minusDays(1));
+		assertThat(as.get("supervisor", "/api/cases/" + reference).getStatusCode().value()).isEqualTo(200);
+		assertThat(caseRows(db, reference)).as("the record's rows the day before its review")
+			.allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
+
+		// on its review date it goes, with its chronology, consent ledger and notices;
+		// the access log keeps who read it, and records the erasure
+		RecordRetention.Outcome outcome = retentionAt(review);
+		assertThat(outcome.casesDisposed()).as("case records disposed of at their review").isPositive();
+		assertThat(caseRows(db, reference)).as("the record's rows on its review date")
+			.allSatisfy((table, count) -> assertThat(count).as(table).isZero());
+		assertThat(as.get("supervisor", "/api/cases/" + reference).getStatusCode().value()).isEqualTo(404);
+		assertThat(db.queryForList("select operation from case_access_log where case_reference = ?", String.class,
+				reference))
+			.as("the access log outlives the record")
+			.contains("CONSULTATION", "ERASURE");
+
+		// and goes its own time after its last entry, the erasure
+		retentionAt(review.plus(this.retention.getAccessLog()).plusDays(1));
+		assertThat(db.queryForObject("select count(*) from case_access_log where case_reference = ?", Long.class,
+				reference))
+			.as("access log entries left after their time")
+			.isZero();
+	}
+
+	/** The retention job run at 06:00 in London on that day (after its nightly time). */
+	private RecordRetention.Outcome retentionAt(LocalDate day) {
+		ClockUtil.setCurrentTime(Date.from(day.atTime(6, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+		return this.recordRetention.run();
+	}
+
+	/** Rows kept for one case record, by table. */
+	private static Map<String, Long> caseRows(JdbcTemplate db, String reference) {
+		Map<String, Long> rows = new LinkedHashMap<>();
+		rows.put("victim_case",
+				db.queryForObject("select count(*) from victim_case where reference = ?", Long.class, reference));
+		for (String table : List.of("chronology_entry", "consent_record")) {
+			rows.put(table, db.queryForObject("select count(*) from " + table + " where case_id in "
+					+ "(select id from victim_case where reference = ?)", Long.class, reference));
+		}
+		rows.put("notification",
+				db.queryForObject("select count(*) from notification where case_reference = ?", Long.class, reference));
+		return rows;
 	}
 
 	private void cleanUpAt(Instant when) {

@@ -130,7 +130,8 @@ class PostgresJourneyTest {
 		Schemas.migrate(fresh);
 		assertThat(Schemas.columns(this.dataSource)).as("every table and column, as a new database has it")
 			.isEqualTo(Schemas.columns(fresh))
-			.containsEntry("consent_record.outcome", "varchar(32) not null");
+			.containsEntry("consent_record.outcome", "varchar(32) not null")
+			.containsEntry("chronology_entry.details", "text");
 
 		// MSHT-2026-000002 was waiting for the liaison officer to seek informed consent
 		RestJourney as = new RestJourney(this.rest);
@@ -147,15 +148,18 @@ class PostgresJourneyTest {
 		assertThat((List<?>) record.get("consentLedger")).hasSize(1);
 		assertThat(as.taskId("officer", id, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)).isNotBlank();
 		// the case that version closed is still there, with its chronology and the notes
-		// kept as large objects
+		// it kept as large objects, now text in the rows (changeset 600)
 		Map<String, Object> closed = as.get("supervisor", "/api/cases/MSHT-2026-000001").getBody();
 		assertThat(closed).containsEntry("status", "CLOSED");
 		assertThat((List<?>) closed.get("chronology")).hasSizeGreaterThan(10);
 		assertThat(Schemas.strings(this.dataSource,
-				"select convert_from(lo_get(details), 'UTF8') from chronology_entry "
+				"select details from chronology_entry "
 						+ "where details is not null and case_id = (select id from victim_case where reference = ?)",
 				"MSHT-2026-000001"))
 			.anyMatch((details) -> details.contains("passport was taken"));
+		assertThat(Schemas.strings(this.dataSource, "select count(*) from pg_largeobject_metadata"))
+			.as("large objects left behind by the old @Lob column")
+			.containsExactly("0");
 	}
 
 }

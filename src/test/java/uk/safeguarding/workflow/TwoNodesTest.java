@@ -145,7 +145,7 @@ class TwoNodesTest {
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + relay.port(),
 				"--safeguarding.local-mail.enabled=false", "--safeguarding.escalation.sweep-enabled=true",
 				// both nodes sweep every second: they often sweep the same case at once
-				"--safeguarding.escalation.sweep-interval=PT1S", "--safeguarding.notifications.sending-lease=PT5S",
+				"--safeguarding.escalation.sweep-interval=PT1S", "--safeguarding.notifications.sending-lease=PT30S",
 				"--safeguarding.policy.notification-retry-cycle=PT5S,PT5S,PT5S,PT5S",
 				"--camunda.bpm.job-execution.lock-time-in-millis=15000",
 				"--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000"));
@@ -208,6 +208,9 @@ class TwoNodesTest {
 			.until(() -> reviewEscalations(2) >= processInstances.size());
 		awaitEveryNotificationSettled();
 		sampler.interrupt();
+		assertThat(count("select count(*) from notification where status = 'UNKNOWN'"))
+			.as("notices stopped for a person although no node stopped")
+			.isZero();
 		assertThat(db.queryForList("select occasion, recipient, count(*) from notification "
 				+ "where notice = 'ESCALATION' group by occasion, recipient having count(*) > 1"))
 			.as("escalations stored twice")

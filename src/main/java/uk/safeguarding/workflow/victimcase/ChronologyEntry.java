@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -40,7 +39,8 @@ public class ChronologyEntry {
 	@Column(nullable = false, length = 500)
 	private String summary;
 
-	@Lob
+	// text in the row, not a large object (changeset 600: a PostgreSQL large object is
+	// never unlinked when its row goes)
 	@Column(length = 20000)
 	private String details;
 

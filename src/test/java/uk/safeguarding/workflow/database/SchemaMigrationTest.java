@@ -46,7 +46,11 @@ class SchemaMigrationTest {
 		assertThat(Schemas.columns(this.previous)).as("every table and column, as a new database has it")
 			.isEqualTo(Schemas.columns(this.fresh))
 			.containsEntry("consent_record.outcome", "character varying(32) not null")
-			.containsEntry("notification.notice", "character varying(30) not null");
+			.containsEntry("notification.notice", "character varying(30) not null")
+			.containsEntry("chronology_entry.details", "character varying(20000)");
+		assertThat(Schemas.strings(this.previous, "select details from chronology_entry where details is not null"))
+			.as("the notes the CLOB held, kept as text")
+			.anyMatch((details) -> details.contains("passport was taken"));
 		// the engine's tables were adopted, not made again: only the tag steps before
 		// 7.24 are recorded, and the engine's own record of its schema is unchanged
 		assertThat(Schemas.changesets(this.previous, "Camunda")).containsEntry("7.16.0-baseline", "EXECUTED")
