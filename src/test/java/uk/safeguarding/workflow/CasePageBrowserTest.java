@@ -162,9 +162,9 @@ class CasePageBrowserTest {
 		// first load can take long on a busy machine)
 		signIn(OFFICER, "/cases");
 		this.driver.get(base() + "/camunda/app/tasklist/default/");
-		new WebDriverWait(this.driver, Duration.ofSeconds(120)).until((
-				d) -> !d.findElements(By.xpath("//*[contains(@class,'task-filter')]//a[normalize-space(.)='My tasks']"))
-					.isEmpty());
+		new WebDriverWait(this.driver, Duration.ofSeconds(120)).until((d) -> !d
+			.findElements(By.xpath("//*[contains(@class,'task-filter')]/h4[normalize-space(a/text())='My tasks']"))
+			.isEmpty());
 		ui.startProcess("Victim safeguarding");
 		ui.select("howCameToNotice", "Found by police");
 		ui.dateTime("identifiedAt", identified.toLocalDate(), identified.toLocalTime());
@@ -207,6 +207,7 @@ class CasePageBrowserTest {
 		assertThat(this.driver.findElement(By.cssSelector("h1.app-case-reference")).getText()).isEqualTo(reference);
 		assertThat(summaryRow("Area")).isEqualTo("Birmingham (E08000025)");
 		assertThat(summaryRow("Reporting officer")).contains(OFFICER);
+		assertThat(summaryRow("Nationality")).isEqualTo("Viet Nam");
 		assertThat(this.driver.findElement(By.id("steps")).isDisplayed()).isTrue();
 		assertThat(this.driver.findElement(By.tagName("main")).getText()).contains("Record immediate safeguarding");
 		Axe axe = new Axe(this.driver);

@@ -144,7 +144,8 @@ class DefaultDirectoryTest {
 			.path("values")
 			.forEach((option) -> listed.put(option.path("value").asText(), option.path("label").asText()));
 
-		assertThat(listed).as("the area list of the start form (regenerate it when the shipped file changes)")
+		assertThat(listed)
+			.as("the area list of the start form (after changing the shipped file, run tools/forms/update-area-list.py)")
 			.containsExactlyInAnyOrderEntriesOf(
 					areas.stream().collect(Collectors.toMap(SafeguardingArea::areaCode, SafeguardingArea::areaName)));
 		assertThat(listed).containsEntry("E08000025", "Birmingham").containsEntry("W06000015", "Cardiff");

@@ -137,7 +137,11 @@ class CasePageView {
 				(c.getDateOfBirth() != null) ? DAY.format(c.getDateOfBirth()) : (c.getEstimatedAge() != null)
 						? "Not known (estimated age " + c.getEstimatedAge() + ")" : "Not known"));
 		rows.add(new Row("Gender", Words.plain(c.getGender())));
-		rows.add(new Row("Nationality", orNone(c.getNationality())));
+		// the country's name, not its ISO code (a case recorded before the code list
+		// keeps
+		// what was typed)
+		rows.add(new Row("Nationality",
+				uk.safeguarding.workflow.nrm.Countries.name(c.getNationality()).orElse(orNone(c.getNationality()))));
 		rows.add(new Row("Interpreter",
 				(c.getInterpreterLanguage() != null) ? c.getInterpreterLanguage() : "Not needed"));
 		if (c.getVictimNavigatorName() != null) {
