@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -138,7 +139,7 @@ class TasklistFiltersBrowserTest {
 		for (String name : List.of("My tasks", "My team's tasks", "Due today", "Immediate risk", "Child cases",
 				"Awaiting Home Office decision", "Missing now")) {
 			ui.openFilter(name);
-			new WebDriverWait(this.driver, Tasklist.WAIT).withMessage(() -> name + " sorted by due date")
+			waiting().withMessage(() -> name + " sorted by due date")
 				.until((d) -> d.getCurrentUrl().contains("dueDate"));
 			assertThat(sortHeader()).as("the sort header of " + name).contains("Due date").doesNotContain("Created");
 		}
@@ -160,16 +161,20 @@ class TasklistFiltersBrowserTest {
 
 		// the email names the case: the supervisor narrows the list to it
 		searchByBusinessKey(reference);
-		WebElement item = new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> d
-			.findElements(By.cssSelector(".tasks-list > li.task"))
-			.stream()
-			.filter((li) -> li.getText().contains(reference) && li.getText().contains("Record immediate safeguarding"))
-			.findFirst()
-			.orElse(null));
-		assertThat(item.getText()).as("the list shows the case reference").contains(reference);
-		WebElement due = item.findElement(By.cssSelector(".due-date"));
-		assertThat(due.getDomAttribute("class")).contains("overdue");
-		assertThat(due.getCssValue("color")).as("overdue in red (#d4351c)").isEqualTo("rgba(212, 53, 28, 1)");
+		// Tasklist redraws the list as it refreshes: read the step's row in one go
+		Listed item = waiting().until((d) -> {
+			for (WebElement li : d.findElements(By.cssSelector(".tasks-list > li.task"))) {
+				String text = li.getText();
+				if (text.contains(reference) && text.contains("Record immediate safeguarding")) {
+					WebElement due = li.findElement(By.cssSelector(".due-date"));
+					return new Listed(text, due.getDomAttribute("class"), due.getCssValue("color"));
+				}
+			}
+			return null;
+		});
+		assertThat(item.text()).as("the list shows the case reference").contains(reference);
+		assertThat(item.dueClass()).contains("overdue");
+		assertThat(item.dueColour()).as("overdue in red (#d4351c)").isEqualTo("rgba(212, 53, 28, 1)");
 		assertThat(this.driver.findElements(By.cssSelector(".ce-eol-banner")))
 			.as("Camunda's migration banner is hidden")
 			.allSatisfy((banner) -> assertThat(banner.isDisplayed()).isFalse());
@@ -189,6 +194,17 @@ class TasklistFiltersBrowserTest {
 		}
 	}
 
+	/** A step as the list shows it. */
+	record Listed(String text, String dueClass, String dueColour) {
+	}
+
+	/** An explicit wait that tries again when Tasklist redraws what it looks at. */
+	private WebDriverWait waiting() {
+		WebDriverWait wait = new WebDriverWait(this.driver, Tasklist.WAIT);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
 	/** axe-core's WCAG 2.0-2.2 A/AA violations on the page, with their impact. */
 	@SuppressWarnings("unchecked")
 	private List<String> axe(String page) throws IOException {
@@ -198,8 +214,8 @@ class TasklistFiltersBrowserTest {
 			.executeAsyncScript("const done = arguments[arguments.length - 1];"
 					+ "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
 					+ ".then(r => done({violations: r.violations.map(v => v.impact + ' ' + v.id + ' ('"
-					+ " + v.nodes.length + ' elements)'), passes: r.passes.length}))"
-					+ ".catch(e => done({error: String(e)}));");
+					+ " + v.nodes.length + ' elements: ' + v.nodes.slice(0, 8).map(n => n.target.join(' ')).join(', ') + ')'),"
+					+ " passes: r.passes.length}))" + ".catch(e => done({error: String(e)}));");
 		assertThat(results.get("error")).as("axe-core ran on " + page).isNull();
 		assertThat(((Number) results.get("passes")).intValue()).as("axe-core checked " + page).isPositive();
 		return (List<String>) results.get("violations");
@@ -207,7 +223,7 @@ class TasklistFiltersBrowserTest {
 
 	/** The ids of the steps the current filter lists, in the order shown. */
 	private List<String> waitForListedTaskIds() {
-		return new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> {
+		return waiting().until((d) -> {
 			List<String> ids = new ArrayList<>();
 			for (WebElement link : d.findElements(By.cssSelector(".tasks-list > li.task h4.task a"))) {
 				Matcher matcher = TASK_LINK.matcher(String.valueOf(link.getDomAttribute("href")));
@@ -220,7 +236,7 @@ class TasklistFiltersBrowserTest {
 	}
 
 	private String sortHeader() {
-		return new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> {
+		return waiting().until((d) -> {
 			String text = d.findElement(By.cssSelector("[cam-sorting-choices]")).getText().strip();
 			return text.isEmpty() ? null : text;
 		});
@@ -231,18 +247,21 @@ class TasklistFiltersBrowserTest {
 		WebElement search = this.driver.findElement(By.cssSelector("[cam-tasks] input.main-field, input.main-field"));
 		search.click();
 		search.sendKeys("Business Key");
-		new WebDriverWait(this.driver, Tasklist.WAIT)
-			.until((d) -> d.findElements(By.cssSelector("ul.dropdown-menu li a"))
-				.stream()
-				.filter((a) -> a.isDisplayed() && a.getText().contains("Business Key"))
-				.findFirst()
-				.orElse(null))
-			.click();
+		waiting().until((d) -> {
+			for (WebElement type : d.findElements(By.cssSelector("ul.dropdown-menu li a"))) {
+				if (type.isDisplayed() && type.getText().contains("Business Key")) {
+					type.click();
+					return true;
+				}
+			}
+			return null;
+		});
 		// the new search's value is edited at once (or after a click on it)
-		WebElement value = new WebDriverWait(this.driver, Tasklist.WAIT).until((d) -> {
+		waiting().until((d) -> {
 			for (WebElement input : d.findElements(By.cssSelector(".search-label input"))) {
 				if (input.isDisplayed()) {
-					return input;
+					input.sendKeys(reference, Keys.ENTER);
+					return true;
 				}
 			}
 			for (WebElement field : d.findElements(By.cssSelector(".search-label .value-field"))) {
@@ -252,7 +271,6 @@ class TasklistFiltersBrowserTest {
 			}
 			return null;
 		});
-		value.sendKeys(reference, Keys.ENTER);
 		// the tooltip of the filter last clicked covers the filter above it in pictures
 		new org.openqa.selenium.interactions.Actions(this.driver)
 			.moveToElement(this.driver.findElement(By.cssSelector(".tasks-list")))
