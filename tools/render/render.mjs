@@ -75,6 +75,24 @@ try {
 			const inner = canvas.getActiveLayer().getBBox();
 			return { x: inner.x - padding, y: inner.y - padding, width: Math.ceil(inner.width + 2 * padding), height: Math.ceil(inner.height + 2 * padding) };
 		}, { id: plane.id, padding });
+		// DiagramLayoutTest checks the DI label bounds; warn when bpmn-js draws a label's text outside them.
+		const spilt = await page.evaluate(() => {
+			const registry = window.viewer.get('elementRegistry');
+			const out = [];
+			for (const label of registry.filter((e) => e.type === 'label')) {
+				const text = registry.getGraphics(label)?.querySelector('text');
+				const b = text?.getBBox();
+				if (!b || b.width === 0) continue;
+				// bpmn-js grows the label to its text on import: compare with the bounds the file says.
+				const di = label.labelTarget?.di?.label?.bounds;
+				if (!di || b.width > di.width + 2 || b.height > di.height + 2) {
+					const said = di ? `${di.width}x${di.height}` : 'none';
+					out.push(`${label.businessObject.id}: text ${Math.ceil(b.width)}x${Math.ceil(b.height)}, bounds ${said}`);
+				}
+			}
+			return out;
+		});
+		for (const warning of spilt) console.warn(`render: label larger than its DI bounds: ${warning}`);
 		await page.setViewportSize({ width: box.width, height: box.height });
 		await page.evaluate((box) => {
 			const canvas = window.viewer.get('canvas');
