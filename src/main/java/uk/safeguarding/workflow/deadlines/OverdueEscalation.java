@@ -27,7 +27,6 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
-import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
  * Overdue steps (spec section 4): an overdue step escalates to the case's supervisor;
@@ -71,11 +70,11 @@ public class OverdueEscalation {
 
 	private final ObjectProvider<MeterRegistry> meters;
 
-	private final VictimCaseService cases;
+	private final SweepLocks locks;
 
 	public OverdueEscalation(ProcessEngine engine, SafeguardingNotifier notifier, StepDeadlines deadlines,
 			EscalationSettings settings, TransactionTemplate transaction, ObjectProvider<MeterRegistry> meters,
-			VictimCaseService cases) {
+			SweepLocks locks) {
 		this.engine = engine;
 		this.tasks = engine.getTaskService();
 		this.runtime = engine.getRuntimeService();
@@ -85,7 +84,7 @@ public class OverdueEscalation {
 		this.settings = settings;
 		this.transaction = transaction;
 		this.meters = meters;
-		this.cases = cases;
+		this.locks = locks;
 	}
 
 	/** Runs every minute unless {@code safeguarding.escalation.sweep-enabled=false}. */
@@ -130,7 +129,22 @@ public class OverdueEscalation {
 		int stored = 0;
 		for (Task task : overdue) {
 			try {
-				Integer sent = this.transaction.execute((status) -> escalate(task, now.toInstant()));
+				// every node sweeps: a second sweep of the same case (this node's or the
+				// other's) waits for the first, then reads the level it set and sends
+				// nothing again (the notice's unique idempotency key is the last guard,
+				// but its violation rolls the loser back with an error)
+				var local = this.locks.local(task.getProcessInstanceId());
+				local.lock();
+				Integer sent;
+				try {
+					sent = this.transaction.execute((status) -> {
+						this.locks.acrossNodes(task.getProcessInstanceId());
+						return escalate(task, now.toInstant());
+					});
+				}
+				finally {
+					local.unlock();
+				}
 				stored += (sent != null) ? sent : 0;
 			}
 			catch (RuntimeException ex) {
@@ -145,14 +159,6 @@ public class OverdueEscalation {
 
 	private int escalate(Task task, Instant now) {
 		String reference = (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.CASE_REFERENCE);
-		// every node sweeps: the case record's row lock makes a second node sweeping the
-		// same case at the same moment wait for the first, then read the level (or chase
-		// count) the first has set, and send nothing again. The notice's unique
-		// idempotency key is the last guard, but its violation would roll the loser back
-		// with an error
-		if (reference != null) {
-			this.cases.lock(reference);
-		}
 		if (this.tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
 			// completed while this sweep waited
 			return 0;

@@ -111,17 +111,6 @@ public class VictimCaseService {
 		return this.cases.findTop200ByClosedAtIsNullOrderByOpenedAtDesc();
 	}
 
-	/**
-	 * Locks the case record's row until the caller's transaction ends: work that must
-	 * happen once per case across nodes (the overdue sweep on two nodes at the same
-	 * moment) takes it first, so the second node waits and then sees what the first did.
-	 * @return whether the record exists
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean lock(String reference) {
-		return this.cases.lockByReference(reference).isPresent();
-	}
-
 	@Transactional(readOnly = true)
 	public Optional<VictimCase> find(String reference) {
 		return this.cases.findByReference(reference);
