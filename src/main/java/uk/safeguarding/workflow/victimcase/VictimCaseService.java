@@ -12,8 +12,6 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
 
@@ -27,9 +25,6 @@ import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
 public class VictimCaseService {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-	/** Key of {@link #idsInThisTransaction()}'s map among the transaction's resources. */
-	private static final Object IDS_BY_REFERENCE = new Object();
 
 	private final VictimCaseRepository cases;
 
@@ -360,42 +355,8 @@ public class VictimCaseService {
 	}
 
 	private VictimCase require(String reference) {
-		Map<String, Long> ids = idsInThisTransaction();
-		Long id = (ids == null) ? null : ids.get(reference);
-		Optional<VictimCase> record = (id != null) ? this.cases.findById(id) : this.cases.findByReference(reference);
-		VictimCase found = record.orElseThrow(() -> new IllegalStateException("No case record " + reference));
-		if (ids != null) {
-			ids.put(reference, found.getId());
-		}
-		return found;
-	}
-
-	/**
-	 * The case records' ids this transaction has already looked up by reference. One
-	 * completed step calls this service several times (case record listener, consent,
-	 * outcome, notices), each by reference: a query by reference flushes the session and
-	 * goes to the database every time (4.7% of the product's CPU in the journey
-	 * benchmark's profile), while a look-up by id is answered from the transaction's
-	 * persistence context. Dropped when the transaction ends; null outside one.
-	 */
-	@SuppressWarnings("unchecked")
-	private static Map<String, Long> idsInThisTransaction() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		Object bound = TransactionSynchronizationManager.getResource(IDS_BY_REFERENCE);
-		if (bound != null) {
-			return (Map<String, Long>) bound;
-		}
-		Map<String, Long> ids = new java.util.HashMap<>();
-		TransactionSynchronizationManager.bindResource(IDS_BY_REFERENCE, ids);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(IDS_BY_REFERENCE);
-			}
-		});
-		return ids;
+		return this.cases.findByReference(reference)
+			.orElseThrow(() -> new IllegalStateException("No case record " + reference));
 	}
 
 	/**

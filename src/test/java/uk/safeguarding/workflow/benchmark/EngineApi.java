@@ -90,10 +90,15 @@ public final class EngineApi implements JourneyApi {
 
 	@Override
 	public void complete(String user, String taskId, Map<String, Object> answers) {
-		as(user, () -> {
-			this.tasks.complete(taskId, answers);
-			return null;
-		});
+		try {
+			as(user, () -> {
+				this.tasks.complete(taskId, answers);
+				return null;
+			});
+		}
+		catch (org.camunda.bpm.engine.OptimisticLockingException ex) {
+			throw new Conflict(ex.getMessage());
+		}
 	}
 
 	@Override

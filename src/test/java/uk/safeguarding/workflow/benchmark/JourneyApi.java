@@ -10,6 +10,18 @@ import java.util.Set;
  */
 public interface JourneyApi {
 
+	/**
+	 * Someone else changed the case at the same moment (a notice being sent on it): the
+	 * engine refused the step and kept nothing; a person tries again.
+	 */
+	final class Conflict extends RuntimeException {
+
+		public Conflict(String message) {
+			super(message);
+		}
+
+	}
+
 	/** A step open on a case, as a person's task list shows it. */
 	record OpenStep(String id, String key) {
 	}

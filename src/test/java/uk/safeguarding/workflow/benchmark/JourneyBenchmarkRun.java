@@ -2,13 +2,10 @@ package uk.safeguarding.workflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,10 +55,8 @@ abstract class JourneyBenchmarkRun {
 		EngineApi product = new EngineApi(this.engine, false);
 		var management = this.engine.getManagementService();
 		JourneyThroughput.run("warm-up", database(), product, JourneyMix.of(WARM_UP, 7), 1, management, null);
-		Recording recording = record();
 		Figures inProcess = JourneyThroughput.run("product in-process", database(), product,
 				JourneyMix.of(JOURNEYS, 42), 1, management, this::databaseBytes);
-		stop(recording, "in-process");
 		figures.add(inProcess);
 
 		ProcessEngine bare = bareEngine();
@@ -80,10 +75,8 @@ abstract class JourneyBenchmarkRun {
 		RestApi rest = new RestApi("http://127.0.0.1:" + this.port, PASSWORD, product);
 		JourneyThroughput.run("warm-up", database(), rest, JourneyMix.of(WARM_UP, 7), 2, management, null);
 		for (int clients : new int[] { 1, 2, 4 }) {
-			recording = record();
 			figures.add(JourneyThroughput.run("product over REST", database(), rest,
 					JourneyMix.of(REST_JOURNEYS, 100 + clients), clients, management, null));
-			stop(recording, "rest-" + clients);
 		}
 
 		StringBuilder table = new StringBuilder("\njourney benchmark (" + database() + "):\n")
@@ -100,29 +93,6 @@ abstract class JourneyBenchmarkRun {
 		System.out.println(table);
 		for (Figures each : figures) {
 			assertThat(each.failures()).as("%s: journeys that did not reach their expected end", each.name()).isEmpty();
-		}
-	}
-
-	/**
-	 * A flight recording of the next run, with -Dbenchmark.jfr (JDK Flight Recorder's
-	 * "profile" settings), or null.
-	 */
-	static Recording record() throws Exception {
-		if (System.getProperty("benchmark.jfr") == null) {
-			return null;
-		}
-		Recording recording = new Recording(Configuration.getConfiguration("profile"));
-		recording.start();
-		return recording;
-	}
-
-	void stop(Recording recording, String run) throws Exception {
-		if (recording != null) {
-			recording.stop();
-			Path file = Path.of("target", "journey-" + database() + "-" + run + ".jfr");
-			recording.dump(file);
-			recording.close();
-			System.out.println("flight recording of " + run + ": " + file);
 		}
 	}
 

@@ -50,6 +50,24 @@ final class JourneyRunner {
 
 	final AtomicInteger completions = new AtomicInteger();
 
+	/** Steps refused because someone else changed the case at that moment. */
+	final AtomicInteger conflicts = new AtomicInteger();
+
+	private void completeTryingAgain(JourneyApi api, String person, String taskId, Map<String, Object> answers) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.complete.time(() -> api.complete(person, taskId, answers));
+				return;
+			}
+			catch (JourneyApi.Conflict ex) {
+				this.conflicts.incrementAndGet();
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
 	/**
 	 * Drives the journey to its end.
 	 * @return its process instance id
@@ -84,7 +102,7 @@ final class JourneyRunner {
 				}
 				String person = step.getValue();
 				this.taskList.time(() -> api.taskList(person));
-				this.complete.time(() -> api.complete(person, step.getKey(), journey.answers(key)));
+				completeTryingAgain(api, person, step.getKey(), journey.answers(key));
 				this.completions.incrementAndGet();
 				api.runDueJobs(id);
 			}

@@ -41,7 +41,7 @@ public final class JourneyThroughput {
 
 	/** The figures of one run, and the journeys that went wrong. */
 	public record Figures(String name, String database, int clients, int journeys, double seconds, int completions,
-			String complete, String caseSteps, String taskList, long peakHeapMb, Long bytesPerJourney,
+			String complete, String caseSteps, String taskList, long peakHeapMb, Long bytesPerJourney, int conflicts,
 			List<String> failures, List<String> kinds) {
 
 		public double journeysPerSecond() {
@@ -51,14 +51,14 @@ public final class JourneyThroughput {
 		static String header() {
 			return "| run | database | clients | journeys | seconds | journeys/s | steps/s | complete-task p50/p95/p99 ms "
 					+ "| case's steps query p50/p95/p99 ms | task list (newest 15) p50/p95/p99 ms | peak heap MB "
-					+ "| DB KB per closed journey |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
+					+ "| DB KB per closed journey | steps refused as concurrent (tried again) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 		}
 
 		public String row() {
-			return String.format("| %s | %s | %d | %d | %.1f | %.2f | %.1f | %s | %s | %s | %d | %s |", this.name,
+			return String.format("| %s | %s | %d | %d | %.1f | %.2f | %.1f | %s | %s | %s | %d | %s | %d |", this.name,
 					this.database, this.clients, this.journeys, this.seconds, journeysPerSecond(),
 					this.completions / this.seconds, this.complete, this.caseSteps, this.taskList, this.peakHeapMb,
-					(this.bytesPerJourney == null) ? "-" : String.valueOf(this.bytesPerJourney / 1024));
+					(this.bytesPerJourney == null) ? "-" : String.valueOf(this.bytesPerJourney / 1024), this.conflicts);
 		}
 
 	}
@@ -138,7 +138,7 @@ public final class JourneyThroughput {
 			pool.awaitTermination(1, TimeUnit.MINUTES);
 		}
 		if (management != null) {
-			awaitJobs(management);
+			awaitJobs(management, ids);
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long peak = heap.stop();
@@ -158,14 +158,20 @@ public final class JourneyThroughput {
 		}
 		return new Figures(name, database, clients, journeys.size(), seconds, runner.completions.get(),
 				runner.complete.percentiles(), runner.caseSteps.percentiles(), runner.taskList.percentiles(),
-				peak / (1024 * 1024), perJourney, failures, kinds);
+				peak / (1024 * 1024), perJourney, runner.conflicts.get(), failures, kinds);
 	}
 
-	/** Waits (at most two minutes) for the job executor to run every job that is due. */
-	static void awaitJobs(ManagementService management) throws InterruptedException {
+	/**
+	 * Waits (at most two minutes in all) for the job executor to run the due jobs of
+	 * these journeys (their notices); other work of the engine is not waited for.
+	 */
+	static void awaitJobs(ManagementService management, List<String> ids) throws InterruptedException {
 		long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (management.createJobQuery().executable().count() > 0 && System.nanoTime() < until) {
-			Thread.sleep(20);
+		for (String id : ids) {
+			while (management.createJobQuery().processInstanceId(id).executable().count() > 0
+					&& System.nanoTime() < until) {
+				Thread.sleep(20);
+			}
 		}
 	}
 

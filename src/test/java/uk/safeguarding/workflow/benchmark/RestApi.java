@@ -123,7 +123,12 @@ public final class RestApi implements JourneyApi {
 
 	@Override
 	public void complete(String user, String taskId, Map<String, Object> answers) {
-		read(send(user, "POST", "/task/" + taskId + "/complete", Map.of("variables", typed(answers))), 204, null);
+		HttpResponse<String> response = send(user, "POST", "/task/" + taskId + "/complete",
+				Map.of("variables", typed(answers)));
+		if (response.statusCode() == 409) {
+			throw new Conflict(response.body());
+		}
+		read(response, 204, null);
 	}
 
 	@Override
