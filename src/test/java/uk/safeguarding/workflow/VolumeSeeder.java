@@ -162,8 +162,8 @@ final class VolumeSeeder {
 			values.add(expression(engine, name, type, template, shape));
 		}
 		String sql = "INSERT INTO " + table + " (" + String.join(", ", targets) + ") SELECT "
-				+ String.join(", ", values) + " FROM " + table + " t CROSS JOIN generate_series(" + from + ", " + to
-				+ ") AS g" + joins + " WHERE " + where + " AND " + only;
+				+ String.join(", ", values) + " FROM " + table + " t CROSS JOIN generate_series(" + from + "::bigint, "
+				+ to + ") AS g" + joins + " WHERE " + where + " AND " + only;
 		return this.jdbc.update(sql, parameters);
 	}
 
