@@ -1,72 +1,122 @@
 package uk.safeguarding.workflow;
 
-import java.sql.Timestamp;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import javax.sql.DataSource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import uk.safeguarding.workflow.ProductPagesTest.Browser;
+import uk.safeguarding.workflow.VolumeSeeder.Shape;
+import uk.safeguarding.workflow.VolumeSeeder.Template;
+import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
+import uk.safeguarding.workflow.tasklist.TasklistFilters;
 
 /**
- * The oversight pages at volume (issue 9 item 6): seeds open and closed cases, then loads
- * each page many times as a manager and as a supervisor and prints p50/p95 and the SQL
- * one load runs. Not part of {@code mvn verify} (its name ends in "Benchmark"); run with
+ * Ten years of volume (issue 9 item 6, issue 12 item 8), on PostgreSQL: drives a few real
+ * journeys through the product (templates: open at each step, adults and children, and
+ * closed), copies their rows into 300,000 closed and 20,000 open cases with set-based SQL
+ * ({@link VolumeSeeder}), then loads every oversight page, the case pages, the case API
+ * and each role's Tasklist filters many times and prints p50/p95 per page, with the SQL
+ * each load runs (from {@code pg_stat_statements}) and the plans of its slow statements
+ * ({@code auto_explain}, in {@code target/volume-postgres.log}). Not part of
+ * {@code mvn verify} (its name ends in "Benchmark"; {@code
+ * OversightVolumeSmokeTest} runs it small there); run with
  *
  * <pre>
  * mvn -B test -Poversight-benchmark -Dbenchmark.open=20000 -Dbenchmark.closed=300000
  * </pre>
  *
- * Open cases are real process instances, each waiting at one step (started at that step
- * with the product's own task listeners, so every task has its due date and grants);
- * their case records, and the closed cases' records, completed steps and notices are
- * written in SQL batches (no page reads the engine's history, so none is seeded).
+ * With {@code -Dbenchmark.data=DIR} the seeded database is kept in DIR and reused by the
+ * next run (seeded once, measured again after a change; the product's Liquibase changes
+ * are applied to it at start, as in production).
  */
+@DirtiesContext
+@org.junit.jupiter.api.Order(2)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:volume;DB_CLOSE_DELAY=-1",
-				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
-				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false",
+		properties = { "SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
+				"safeguarding.local-mail.enabled=false",
+				// the copies' timers are in the past: nothing may fire while the pages
+				// are
+				// measured
 				"camunda.bpm.job-execution.enabled=false" })
 class OversightVolumeBenchmark {
 
-	static final int OPEN = Integer.getInteger("benchmark.open", 2000);
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(
+			new ServerSetup(Integer.getInteger("benchmark.mail-port", 3027), "127.0.0.1", "smtp"));
 
-	static final int CLOSED = Integer.getInteger("benchmark.closed", 30000);
+	static final String DATA = System.getProperty("benchmark.data");
 
-	static final int LOADS = Integer.getInteger("benchmark.loads", 30);
+	/**
+	 * A run of its own beside the smoke test (both in one network namespace) needs
+	 * another.
+	 */
+	static final int MAIL_PORT = Integer.getInteger("benchmark.mail-port", 3027);
+
+	static final EmbeddedPostgres POSTGRES = startPostgres();
 
 	static final String[] AREAS = { "W06000015", "E08000025", "E09000033", "E08000035", "E06000023", "W06000011" };
 
-	static final String[] STEPS = { UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RECORD_CRIME,
-			UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.AGREE_VICTIM_STRATEGY, UserTasks.SEEK_INFORMED_CONSENT,
-			UserTasks.SUBMIT_NRM_REFERRAL, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION,
-			UserTasks.CONDUCT_SUPERVISORY_REVIEW };
+	/** Engine history kept for a closed case (the pages never read more of it). */
+	static final Set<String> CLOSED_HISTORY = Set.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst");
 
-	static final String[] COMPLETED = { UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, UserTasks.RECORD_CRIME,
-			UserTasks.ALLOCATE_INVESTIGATOR, UserTasks.DEPLOY_VICTIM_LIAISON, UserTasks.SEEK_INFORMED_CONSENT,
-			UserTasks.SUBMIT_NRM_REFERRAL };
+	/** Engine history of an open case: all of it. */
+	static final Set<String> OPEN_HISTORY = Set.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",
+			"act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_job_log", "act_hi_op_log",
+			"act_hi_decinst", "act_hi_dec_in", "act_hi_dec_out");
+
+	/** Who completes a step offered to a group. */
+	static final Map<String, String> MEMBER = Map.of(Groups.FIRST_RESPONDERS, "officer", Groups.SUPERVISORS,
+			"supervisor", Groups.VICTIM_LIAISON, "liaison", Groups.INVESTIGATORS, "investigator", Groups.MANAGERS,
+			"manager");
 
 	@LocalServerPort
 	int port;
@@ -75,196 +125,473 @@ class OversightVolumeBenchmark {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
 	RuntimeService runtime;
 
-	final Random random = new Random(42);
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	FilterService filters;
+
+	final List<String> report = new ArrayList<>();
+
+	int open() {
+		return Integer.getInteger("benchmark.open", 2000);
+	}
+
+	int closed() {
+		return Integer.getInteger("benchmark.closed", 30000);
+	}
+
+	int loads() {
+		return Integer.getInteger("benchmark.loads", 20);
+	}
+
+	static EmbeddedPostgres startPostgres() {
+		try {
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+				.setServerConfig("pg_stat_statements.track", "all")
+				.setServerConfig("auto_explain.log_min_duration", "-1")
+				.setServerConfig("auto_explain.log_analyze", "on")
+				.setServerConfig("auto_explain.log_buffers", "on")
+				.setServerConfig("auto_explain.log_nested_statements", "on")
+				// a seeding database: losing it in a crash costs a reseed, nothing else
+				.setServerConfig("fsync", "off")
+				.setServerConfig("synchronous_commit", "off")
+				.setServerConfig("full_page_writes", "off")
+				.setServerConfig("shared_buffers", "512MB")
+				.setServerConfig("work_mem", "16MB")
+				.setServerConfig("maintenance_work_mem", "256MB")
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("log_destination", "stderr");
+			new File("target").mkdirs();
+			builder.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new File("target/volume-postgres.log")));
+			if (DATA != null) {
+				builder.setDataDirectory(new File(DATA)).setCleanDataDirectory(false).setPort(54329);
+			}
+			EmbeddedPostgres postgres = builder.start();
+			try (var connection = postgres.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// the JVM is exiting
+				}
+			}));
+			return postgres;
+		}
+		catch (IOException | SQLException ex) {
+			throw new IllegalStateException("Could not start the embedded PostgreSQL", ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+		registry.add("spring.mail.port", () -> MAIL_PORT);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
 
 	@Test
-	void oversightPagesAtVolume() throws Exception {
-		Instant now = Instant.now();
-		long seeding = System.nanoTime();
-		seedCaseRecords("MSHT-2024-", CLOSED, false, now);
-		seedCaseRecords("MSHT-2025-", OPEN, true, now);
-		System.out.printf("benchmark: %d closed and %d open case records, outcomes and notices in %.0f s%n", CLOSED,
-				OPEN, (System.nanoTime() - seeding) / 1e9);
-		long engine = System.nanoTime();
-		startOpenCases(now);
-		System.out.printf("benchmark: %d open cases started in the engine in %.0f s%n", OPEN,
-				(System.nanoTime() - engine) / 1e9);
-		// the indexes of changesets 401 and 402 (db/changelog/changes/400-oversight-...):
-		// the
-		// branch's Hibernate schema does not make them
-		for (String index : List.of(
-				"CREATE INDEX IF NOT EXISTS ix_notification_audience_created ON notification (audience, created_at)",
-				"CREATE INDEX IF NOT EXISTS ix_notification_status ON notification (status, case_reference)",
-				"CREATE INDEX IF NOT EXISTS ix_notification_case_reference ON notification (case_reference)",
-				"CREATE INDEX IF NOT EXISTS ix_victim_case_status_identified ON victim_case (status, identified_at)",
-				"CREATE INDEX IF NOT EXISTS ix_victim_case_status_supervisor ON victim_case (status, supervisor)",
-				"CREATE INDEX IF NOT EXISTS ix_victim_case_status_area ON victim_case (status, area_code)",
-				"CREATE INDEX IF NOT EXISTS ix_victim_case_process_instance ON victim_case (process_instance_id)")) {
-			this.jdbc.execute(index);
+	void tenYearsOfVolume() throws Exception {
+		int open = open();
+		int closed = closed();
+		long seeded = this.jdbc.queryForObject("SELECT COUNT(*) FROM victim_case", Long.class);
+		if (seeded < open + closed) {
+			seed(open, closed);
 		}
-		this.jdbc.execute("ANALYZE");
+		else {
+			line("benchmark: reusing the seeded database in %s (%d case records)", DATA, seeded);
+		}
+		counts();
+		measure();
+		Path out = Path.of("target", "volume-report.md");
+		Files.writeString(out, String.join("\n", this.report) + "\n", StandardCharsets.UTF_8);
+		System.out.println("benchmark: report written to " + out.toAbsolutePath());
+	}
 
+	// ---------------------------------------------------------------- seeding
+
+	/** Open cases are copied at each of the first steps of a journey. */
+	static final int OPEN_STEPS = 8;
+
+	private void seed(int open, int closed) throws Exception {
+		long started = System.nanoTime();
+		VolumeSeeder seeder = new VolumeSeeder(this.jdbc);
+		// closed: g = 1..closed, oldest first over ten years; 40% children (every g % 5
+		// in 3, 4); engine history only for the last six years (the history clean-up
+		// removes it six years after closure)
+		String closedShift = "make_interval(secs => -((" + closed + " - g)::float8 / " + Math.max(1, closed)
+				+ " * 3650 * 86400 + (g * 7919) % 86400))";
+		Shape closedShape = shape("'MSHT-' || (2016 + (g * 10 / " + (closed + 1) + ")) || '-' || lpad(g::text, 6, '0')",
+				closedShift);
+		long withHistory = Math.round(closed * 0.4);
+		List<String> closedTables = seeder.engineTables(false, CLOSED_HISTORY);
+		// open: g = closed+1..closed+open, spread over the first steps of an adult's and
+		// a child's journey; four in five identified in the last half day, one in five
+		// up to 60 days ago (their steps long overdue)
+		String openShift = "make_interval(secs => -(CASE WHEN g % 5 = 0 THEN (g * 7919) % (60 * 86400) "
+				+ "ELSE (g * 7919) % 43200 END))";
+		Shape openShape = shape("'MSHT-2025-' || lpad(g::text, 6, '0')", openShift);
+		List<String> openTables = seeder.engineTables(true, OPEN_HISTORY);
+		double driving = 0;
+		double copyingOpen = 0;
+		double copyingClosed = 0;
+		for (int kind = 0; kind < 2; kind++) {
+			boolean child = kind == 1;
+			RestJourney as = new RestJourney(this.rest);
+			ClockUtil.setCurrentTime(new Date());
+			long drive = System.nanoTime();
+			Template template = start(as, child);
+			driving += (System.nanoTime() - drive) / 1e9;
+			// the journey's state after each of its first steps, copied into its share of
+			// the open cases; then on to its end, copied into its share of the closed
+			for (int step = 0; step < OPEN_STEPS; step++) {
+				long copy = System.nanoTime();
+				copyInChunks(seeder, template, closed + 1, closed + open, 2 * OPEN_STEPS,
+						Set.of(kind * OPEN_STEPS + step), openShape, 0, openTables);
+				copyingOpen += (System.nanoTime() - copy) / 1e9;
+				drive = System.nanoTime();
+				if (!next(as, template)) {
+					throw new AssertionError("the template journey ended after " + step + " steps");
+				}
+				driving += (System.nanoTime() - drive) / 1e9;
+			}
+			drive = System.nanoTime();
+			while (next(as, template)) {
+				// on to the end
+			}
+			driving += (System.nanoTime() - drive) / 1e9;
+			if (this.runtime.createProcessInstanceQuery().processInstanceId(template.processInstanceId()).count() > 0) {
+				throw new AssertionError("the template journey " + template.reference() + " waits with no open step");
+			}
+			long copy = System.nanoTime();
+			copyInChunks(seeder, template, 1, closed, 5, child ? Set.of(3, 4) : Set.of(0, 1, 2), closedShape,
+					withHistory, closedTables);
+			copyingClosed += (System.nanoTime() - copy) / 1e9;
+		}
+		ClockUtil.reset();
+		line("benchmark: two template journeys (an adult's, a child's) driven through the product in %.0f s; "
+				+ "%,d open cases copied in %.0f s, %,d closed in %.0f s", driving, open, copyingOpen, closed,
+				copyingClosed);
+		long analysing = System.nanoTime();
+		this.jdbc.execute("VACUUM ANALYZE");
+		line("benchmark: VACUUM ANALYZE in %.0f s; seeding took %.0f s in all (load average %s)",
+				(System.nanoTime() - analysing) / 1e9, (System.nanoTime() - started) / 1e9, loadAverage());
+	}
+
+	private static Shape shape(String reference, String shift) {
+		return new Shape(reference, shift, "CASE WHEN g % 50 = 0 THEN 'officer' ELSE 'officer' || (g % 50) END",
+				"CASE WHEN g % 40 = 0 THEN 'liaison' ELSE 'liaison' || (g % 40) END",
+				"CASE WHEN g % 10 = 0 THEN 'supervisor' ELSE 'supervisor' || (g % 10) END",
+				"CASE WHEN g % 30 = 0 THEN 'investigator' ELSE 'investigator' || (g % 30) END",
+				"(ARRAY['" + String.join("','", AREAS) + "'])[1 + (g % " + AREAS.length + ")::int]");
+	}
+
+	private void copyInChunks(VolumeSeeder seeder, Template template, long from, long to, int modulo,
+			Set<Integer> residues, Shape shape, long historyFrom, List<String> engineTables) {
+		long chunk = 20_000;
+		Map<String, Long> rows = new LinkedHashMap<>();
+		for (long start = from; start <= to; start += chunk) {
+			long end = Math.min(to, start + chunk - 1);
+			// the copies of this template: every g in the range with g % modulo in
+			// residues
+			String only = "g % " + modulo + " IN (" + String.join(",", residues.stream().map(String::valueOf).toList())
+					+ ")";
+			seeder
+				.copy(template, start, end, shape, only, (end >= historyFrom) ? engineTables : List.of(),
+						Math.max(start, historyFrom))
+				.forEach((table, n) -> rows.merge(table, n, Long::sum));
+		}
+		line("benchmark: copies of %s (%s): %s", template.reference(), template.processInstanceId(), rows);
+	}
+
+	/**
+	 * Starts a template journey as the reporting officer (the report as a test sends it).
+	 */
+	private Template start(RestJourney as, boolean child) {
+		ResponseEntity<Map<String, Object>> started = as.start("officer",
+				child ? JourneyFixtures.childReport() : JourneyFixtures.adultReport());
+		if (started.getStatusCode().value() != 200) {
+			throw new AssertionError("template journey did not start: " + started.getBody());
+		}
+		runJobs();
+		return new Template((String) started.getBody().get("id"), (String) started.getBody().get("businessKey"),
+				"W06000015");
+	}
+
+	/**
+	 * Completes the template's oldest open step as its users would (REST, as the step's
+	 * assignee or a member of its group), three hours later on the engine's clock (the
+	 * copies' shift takes that lead off again); false when the journey has ended.
+	 */
+	private boolean next(RestJourney as, Template template) {
+		List<Task> open = this.tasks.createTaskQuery()
+			.processInstanceId(template.processInstanceId())
+			.orderByTaskCreateTime()
+			.asc()
+			.list();
+		if (open.isEmpty()) {
+			return false;
+		}
+		Task task = open.get(0);
+		String user = (task.getAssignee() != null) ? task.getAssignee() : memberFor(task);
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3))));
+		Map<String, Object> answers = JourneyFixtures.answers(task.getTaskDefinitionKey());
+		if (answers.containsKey("conclusiveGroundsDecisionDate")) {
+			// the fixture's "today" by the engine's clock (which is ahead of today)
+			answers.put("conclusiveGroundsDecisionDate",
+					ClockUtil.getCurrentTime()
+						.toInstant()
+						.atZone(java.time.ZoneId.of("Europe/London"))
+						.toLocalDate()
+						.toString());
+		}
+		var done = as.complete(user, task.getId(), answers);
+		if (done.getStatusCode().value() != 204) {
+			throw new AssertionError(
+					user + " could not complete " + task.getTaskDefinitionKey() + " of a template: " + done.getBody());
+		}
+		runJobs();
+		return this.runtime.createProcessInstanceQuery().processInstanceId(template.processInstanceId()).count() > 0;
+	}
+
+	private String memberFor(Task task) {
+		for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
+			if (link.getGroupId() != null && MEMBER.containsKey(link.getGroupId())) {
+				return MEMBER.get(link.getGroupId());
+			}
+		}
+		return "supervisor";
+	}
+
+	private void runJobs() {
+		for (int round = 0; round < 20; round++) {
+			List<Job> due = this.management.createJobQuery()
+				.processDefinitionKey(VictimSafeguardingProcess.KEY)
+				.executable()
+				.list();
+			if (due.isEmpty()) {
+				return;
+			}
+			for (Job job : due) {
+				try {
+					this.management.executeJob(job.getId());
+				}
+				catch (RuntimeException ex) {
+					// a delivery that failed is retried later, as in production
+				}
+			}
+		}
+	}
+
+	private void counts() {
+		StringBuilder counts = new StringBuilder("benchmark: rows now:");
+		for (String table : List.of("victim_case", "chronology_entry", "consent_record", "notification",
+				"notification_attempt", "oversight_step_outcome", "case_access_log", "act_ru_execution", "act_ru_task",
+				"act_ru_variable", "act_ru_job", "act_ru_authorization", "act_ru_identitylink", "act_hi_procinst",
+				"act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail")) {
+			counts.append(String.format(" %s %,d;", table,
+					this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)));
+		}
+		line("%s", counts);
+		line("benchmark: open cases %,d, closed %,d, open steps %,d of which overdue %,d; database %s",
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM victim_case WHERE status = 'OPEN'", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM victim_case WHERE status = 'CLOSED'", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_task", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_task WHERE due_date_ < now()", Long.class),
+				this.jdbc.queryForObject("SELECT pg_size_pretty(pg_database_size(current_database()))", String.class));
+	}
+
+	// ---------------------------------------------------------------- measuring
+
+	private void measure() throws Exception {
 		String base = "http://localhost:" + this.port;
-		Map<String, Browser> users = new LinkedHashMap<>();
-		for (String user : List.of("manager", "supervisor")) {
+		Map<String, Browser> signedIn = new LinkedHashMap<>();
+		for (String user : List.of("manager", "supervisor", "officer")) {
 			Browser browser = new Browser(base);
-			browser.signIn(user, RestJourney.PASSWORD, "/oversight");
-			users.put(user, browser);
+			browser.signIn(user, RestJourney.PASSWORD, "/cases");
+			signedIn.put(user, browser);
 		}
-		List<String> pages = List.of("/oversight", "/oversight?area=E08000025", "/oversight?pathway=CHILD&period=30",
-				"/oversight?step=" + UserTasks.RECORD_CRIME + "&period=7", "/oversight/overdue.csv");
-		StringBuilder table = new StringBuilder(String.format(
-				"%nbenchmark: %d open, %d closed cases; %d loads each%n"
-						+ "| user | page | p50 ms | p95 ms | SQL statements per load |%n|---|---|---|---|---|%n",
-				OPEN, CLOSED, LOADS));
-		Map<String, Set<String>> statements = new LinkedHashMap<>();
-		for (Map.Entry<String, Browser> user : users.entrySet()) {
-			for (String page : pages) {
-				for (int i = 0; i < 3; i++) {
-					user.getValue().get(page);
-				}
-				ListAppender<ILoggingEvent> sql = startSqlCapture();
-				var first = user.getValue().get(page);
-				int count = stopSqlCapture(sql, statements.computeIfAbsent(page, (k) -> new LinkedHashSet<>()));
-				if (first.statusCode() != 200) {
-					throw new AssertionError(page + " answered " + first.statusCode());
-				}
-				long[] times = new long[LOADS];
-				for (int i = 0; i < LOADS; i++) {
-					long start = System.nanoTime();
-					user.getValue().get(page);
-					times[i] = (System.nanoTime() - start) / 1_000_000;
-				}
-				Arrays.sort(times);
-				table.append(String.format("| %s | `%s` | %d | %d | %d |%n", user.getKey(), page,
-						times[(int) Math.floor(LOADS * 0.5)],
-						times[Math.min(LOADS - 1, (int) Math.ceil(LOADS * 0.95) - 1)], count));
+		String openCase = this.jdbc.queryForObject("SELECT reference FROM victim_case WHERE status = 'OPEN' "
+				+ "AND supervisor = 'supervisor' ORDER BY reference FETCH FIRST 1 ROWS ONLY", String.class);
+		String closedCase = this.jdbc.queryForObject(
+				"SELECT reference FROM victim_case WHERE status = 'CLOSED' "
+						+ "AND supervisor = 'supervisor' ORDER BY reference DESC FETCH FIRST 1 ROWS ONLY",
+				String.class);
+
+		Map<String, Callable<Integer>> probes = new LinkedHashMap<>();
+		for (String user : List.of("manager", "supervisor")) {
+			Browser browser = signedIn.get(user);
+			for (String page : List.of("/oversight", "/oversight?area=E08000025", "/oversight?pathway=CHILD&period=30",
+					"/oversight?step=" + UserTasks.RECORD_CRIME + "&period=7", "/oversight?supervisor=supervisor3",
+					"/oversight/overdue.csv")) {
+				probes.put(user + " " + page, () -> browser.get(page).statusCode());
 			}
 		}
-		System.out.println(table);
-		System.out.println("benchmark: the SQL one load of /oversight runs (as a manager and a supervisor):");
-		statements.get("/oversight").forEach((statement) -> System.out.println("  " + statement));
+		for (String user : List.of("supervisor", "officer", "manager")) {
+			Browser browser = signedIn.get(user);
+			probes.put(user + " /cases", () -> browser.get("/cases").statusCode());
+		}
+		probes.put("supervisor /cases/{open}", () -> signedIn.get("supervisor").get("/cases/" + openCase).statusCode());
+		probes.put("supervisor /cases/{closed}",
+				() -> signedIn.get("supervisor").get("/cases/" + closedCase).statusCode());
+		probes.put("supervisor GET /api/cases/{open}", () -> api("supervisor", "GET", "/api/cases/" + openCase, null));
+		probes.put("supervisor GET /api/cases/{closed}",
+				() -> api("supervisor", "GET", "/api/cases/" + closedCase, null));
+		Map<String, List<String>> groupsOf = Map.of("officer", List.of(Groups.FIRST_RESPONDERS), "supervisor",
+				List.of(Groups.SUPERVISORS), "manager", List.of(Groups.MANAGERS));
+		for (String user : List.of("supervisor", "manager", "officer")) {
+			for (TasklistFilters.Definition definition : TasklistFilters.DEFINITIONS) {
+				if (definition.groups().stream().noneMatch(groupsOf.get(user)::contains)) {
+					continue;
+				}
+				Filter filter = this.filters.createFilterQuery().filterName(definition.name()).singleResult();
+				// what Tasklist asks for one filter: the first page, with the variables
+				// of its columns, and the count
+				probes.put(user + " filter \"" + definition.name() + "\"", () -> {
+					int list = api(user, "POST",
+							"/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15", "{}");
+					int count = api(user, "GET", "/engine-rest/filter/" + filter.getId() + "/count", null);
+					return (list == 200) ? count : list;
+				});
+			}
+		}
+		probes
+			.put("manager GET /engine-rest/task?dueBefore=now (first 15)",
+					() -> api("manager", "GET",
+							"/engine-rest/task?dueBefore="
+									+ java.net.URLEncoder.encode(java.time.OffsetDateTime.now()
+										.format(java.time.format.DateTimeFormatter
+											.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")), StandardCharsets.UTF_8)
+									+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
+							null));
+
+		int loads = loads();
+		line("%nbenchmark: %d loads of each page after up to 2 warm-up loads; load average before: %s", loads,
+				loadAverage());
+		line("| who | page | p50 ms | p95 ms | SQL statements per load | SQL ms per load | slowest statement (mean ms) |");
+		line("|---|---|---|---|---|---|---|");
+		Map<String, List<String>> statements = new LinkedHashMap<>();
+		for (Map.Entry<String, Callable<Integer>> probe : probes.entrySet()) {
+			for (int i = 0; i < Math.min(2, loads); i++) {
+				check(probe.getKey(), probe.getValue().call());
+			}
+			this.jdbc.execute("SELECT pg_stat_statements_reset()");
+			long[] times = new long[loads];
+			for (int i = 0; i < loads; i++) {
+				long start = System.nanoTime();
+				check(probe.getKey(), probe.getValue().call());
+				times[i] = (System.nanoTime() - start) / 1_000_000;
+			}
+			Arrays.sort(times);
+			List<Map<String, Object>> sql = this.jdbc.queryForList("SELECT calls, total_exec_time, mean_exec_time, "
+					+ "rows, query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' "
+					+ "AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+					+ "ORDER BY total_exec_time DESC");
+			long calls = 0;
+			double total = 0;
+			for (Map<String, Object> row : sql) {
+				calls += ((Number) row.get("calls")).longValue();
+				total += ((Number) row.get("total_exec_time")).doubleValue();
+			}
+			String slowest = sql.isEmpty() ? "" : String.format("%.1f: `%s`", sql.get(0).get("mean_exec_time"),
+					shorten((String) sql.get(0).get("query"), 90));
+			line("| %s | %d | %d | %.1f | %.1f | %s |", probe.getKey().replaceFirst(" ", " | "),
+					times[(int) Math.floor((loads - 1) * 0.5)],
+					times[Math.min(loads - 1, (int) Math.ceil(loads * 0.95) - 1)], calls / (double) loads,
+					total / loads, slowest.replace("|", "\\|"));
+			List<String> top = new ArrayList<>();
+			for (Map<String, Object> row : sql.subList(0, Math.min(6, sql.size()))) {
+				top.add(String.format("  %6.1f ms total/load, %5.1f calls/load, mean %.2f ms: %s",
+						((Number) row.get("total_exec_time")).doubleValue() / loads,
+						((Number) row.get("calls")).doubleValue() / loads, row.get("mean_exec_time"),
+						shorten((String) row.get("query"), 600)));
+			}
+			statements.put(probe.getKey(), top);
+		}
+		line("benchmark: load average after: %s", loadAverage());
+		line("%nbenchmark: the statements that took most time per load, per page:");
+		statements.forEach((page, top) -> {
+			line("%s", page);
+			top.forEach((statement) -> line("%s", statement));
+		});
+
+		// one more load of each page with auto_explain on: the plans of its statements
+		// over 20 ms go to target/volume-postgres.log
+		this.jdbc.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '20ms'");
+		this.jdbc.execute("SELECT pg_reload_conf()");
+		Thread.sleep(500);
+		for (Map.Entry<String, Callable<Integer>> probe : probes.entrySet()) {
+			probe.getValue().call();
+		}
+		this.jdbc.execute("ALTER SYSTEM RESET auto_explain.log_min_duration");
+		this.jdbc.execute("SELECT pg_reload_conf()");
+		line("benchmark: plans of statements over 20 ms (one load of each page) in target/volume-postgres.log");
 	}
 
-	private void seedCaseRecords(String prefix, int count, boolean open, Instant now) {
-		List<Object[]> cases = new ArrayList<>();
-		List<Object[]> outcomes = new ArrayList<>();
-		List<Object[]> notices = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			String reference = prefix + String.format("%06d", i);
-			String area = AREAS[i % AREAS.length];
-			String pathway = (i % 4 == 0) ? "CHILD" : "ADULT";
-			String supervisor = (i % 10 == 0) ? null : (i % 3 == 0) ? "supervisor" : "supervisor" + (i % 7);
-			Instant identified = now
-				.minus(Duration.ofMinutes(this.random.nextInt(open ? 60 * 24 * 120 : 60 * 24 * 730)));
-			cases.add(new Object[] { reference, open ? "OPEN" : "CLOSED", pathway, area, supervisor,
-					Timestamp.from(identified), Timestamp.from(identified.plusSeconds(600)),
-					open ? null : Timestamp.from(identified.plus(Duration.ofDays(60))) });
-			notices.add(new Object[] { reference, "CASE_OPENED", "mash@example.org", "EMAIL", "case-opened",
-					reference + "-case-opened",
-					"CHILD".equals(pathway) ? "Independent Child Trafficking Guardian service"
-							: "Adult safeguarding (Care Act 2014 s42)",
-					area, (i % 97 == 0) ? "FAILED" : "SENT", Timestamp.from(identified.plusSeconds(700)) });
-			if (!open) {
-				Instant at = identified;
-				for (String step : COMPLETED) {
-					long minutes = 30 + this.random.nextInt(60 * 48);
-					Instant done = at.plus(Duration.ofMinutes(minutes));
-					Instant due = at.plus(Duration.ofHours(24));
-					outcomes.add(new Object[] { reference, step, area, pathway, supervisor, Timestamp.from(at),
-							Timestamp.from(due), Timestamp.from(done), !done.isAfter(due), minutes * 60_000 });
-					at = done;
-				}
-			}
-			if (cases.size() == 2000 || i == count - 1) {
-				this.jdbc.batchUpdate("INSERT INTO victim_case (version, reference, status, pathway, area_code, "
-						+ "supervisor, identified_at, opened_at, closed_at, victim_name, age_uncertain, "
-						+ "care_and_support_needs, immediate_risk, conclusive_decision_flagged, missing_episodes) "
-						+ "VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, 'Synthetic volume case', FALSE, FALSE, FALSE, FALSE, 0)",
-						cases);
-				this.jdbc.batchUpdate("INSERT INTO notification (case_reference, notice, recipient, channel, occasion, "
-						+ "idempotency_key, audience, area_code, status, created_at, attempts, identifying) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, FALSE)", notices);
-				if (!outcomes.isEmpty()) {
-					this.jdbc
-						.batchUpdate("INSERT INTO oversight_step_outcome (case_reference, step, area_code, pathway, "
-								+ "supervisor, created_at, due_at, completed_at, on_time, duration_ms) "
-								+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", outcomes);
-				}
-				cases.clear();
-				outcomes.clear();
-				notices.clear();
-			}
+	private static void check(String probe, int status) {
+		if (status != 200) {
+			throw new AssertionError(probe + " answered " + status);
 		}
 	}
 
-	private void startOpenCases(Instant now) {
-		List<Map<String, Object>> open = this.jdbc.queryForList(
-				"SELECT reference, pathway, area_code, supervisor, identified_at FROM victim_case WHERE status = 'OPEN'");
-		List<Object[]> links = new ArrayList<>();
-		int i = 0;
-		for (Map<String, Object> record : open) {
-			String reference = (String) record.get("reference");
-			Map<String, Object> variables = new LinkedHashMap<>();
-			variables.put(VictimSafeguardingProcess.Variables.CASE_REFERENCE, reference);
-			variables.put(VictimSafeguardingProcess.Variables.AREA_CODE, record.get("area_code"));
-			variables.put(VictimSafeguardingProcess.Variables.PATHWAY, record.get("pathway"));
-			variables.put(VictimSafeguardingProcess.Variables.IMMEDIATE_RISK, false);
-			variables.put(VictimSafeguardingProcess.Variables.REPORTING_OFFICER, "officer");
-			variables.put(VictimSafeguardingProcess.Variables.LIAISON_OFFICER, "liaison");
-			Object at = record.get("identified_at");
-			Date identified = (at instanceof java.time.OffsetDateTime offset) ? Date.from(offset.toInstant())
-					: new Date(((java.util.Date) at).getTime());
-			variables.put(VictimSafeguardingProcess.Variables.IDENTIFIED_AT, identified);
-			variables.put(VictimSafeguardingProcess.Variables.CASE_OPENED_AT, identified);
-			if (record.get("supervisor") != null) {
-				variables.put(VictimSafeguardingProcess.Variables.CASE_SUPERVISOR, record.get("supervisor"));
-			}
-			String id = this.runtime.createProcessInstanceByKey(VictimSafeguardingProcess.KEY)
-				.businessKey(reference)
-				.setVariables(variables)
-				.startBeforeActivity(STEPS[i % STEPS.length])
-				.execute(true, true)
-				.getId();
-			links.add(new Object[] { id, reference });
-			i++;
-			if (i % 2000 == 0) {
-				System.out.printf("benchmark: %d of %d open cases started%n", i, open.size());
-			}
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private int api(String user, String method, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + RestJourney.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
 		}
-		this.jdbc.batchUpdate("UPDATE victim_case SET process_instance_id = ? WHERE reference = ?", links);
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	private static ListAppender<ILoggingEvent> startSqlCapture() {
-		ListAppender<ILoggingEvent> appender = new ListAppender<>();
-		appender.start();
-		for (String name : List.of("org.springframework.jdbc.core.JdbcTemplate",
-				"org.camunda.bpm.engine.impl.persistence.entity")) {
-			Logger logger = (Logger) LoggerFactory.getLogger(name);
-			logger.setLevel(Level.DEBUG);
-			logger.addAppender(appender);
-		}
-		return appender;
+	private static String shorten(String sql, int length) {
+		String flat = sql.replaceAll("\\s+", " ");
+		return (flat.length() > length) ? flat.substring(0, length) + " ..." : flat;
 	}
 
-	private static int stopSqlCapture(ListAppender<ILoggingEvent> appender, Set<String> statements) {
-		int count = 0;
-		for (String name : List.of("org.springframework.jdbc.core.JdbcTemplate",
-				"org.camunda.bpm.engine.impl.persistence.entity")) {
-			Logger logger = (Logger) LoggerFactory.getLogger(name);
-			logger.detachAppender(appender);
-			logger.setLevel(null);
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
 		}
-		for (ILoggingEvent event : appender.list) {
-			String message = event.getFormattedMessage().replaceAll("\\s+", " ");
-			if (message.startsWith("Executing prepared SQL statement [") || message.startsWith("==>  Preparing:")) {
-				count++;
-				statements.add(message.length() > 400 ? message.substring(0, 400) + " ..." : message);
-			}
+		catch (IOException ex) {
+			return "unknown";
 		}
-		return count;
+	}
+
+	private void line(String format, Object... arguments) {
+		String text = String.format(format, arguments);
+		System.out.println(text);
+		this.report.add(text);
 	}
 
 }
