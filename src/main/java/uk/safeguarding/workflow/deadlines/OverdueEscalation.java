@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +26,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Overdue steps (spec section 4): an overdue step escalates to the case's supervisor;
@@ -120,7 +120,7 @@ public class OverdueEscalation {
 	 * @return how many escalation notices were stored
 	 */
 	public int sweep(String processInstanceId) {
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(JourneyTime.now());
 		var query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY).dueBefore(now);
 		if (processInstanceId != null) {
 			query.processInstanceId(processInstanceId);

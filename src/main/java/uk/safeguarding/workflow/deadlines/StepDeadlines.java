@@ -1,6 +1,5 @@
 package uk.safeguarding.workflow.deadlines;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Step deadlines from the deployed {@code step-deadlines} decision (the single source,
@@ -189,58 +189,7 @@ public class StepDeadlines {
 	 * @return the instant, or empty for {@code null} or a value that is none of these
 	 */
 	public static Optional<Instant> toInstant(Object value) {
-		if (value == null) {
-			return Optional.empty();
-		}
-		if (value instanceof Date date) {
-			return Optional.of(date.toInstant());
-		}
-		if (value instanceof Instant instant) {
-			return Optional.of(instant);
-		}
-		if (value instanceof OffsetDateTime offsetDateTime) {
-			return Optional.of(offsetDateTime.toInstant());
-		}
-		if (value instanceof ZonedDateTime zonedDateTime) {
-			return Optional.of(zonedDateTime.toInstant());
-		}
-		if (value instanceof LocalDateTime localDateTime) {
-			return Optional.of(localDateTime.atZone(WorkingDayCalendar.ZONE).toInstant());
-		}
-		if (value instanceof LocalDate localDate) {
-			return Optional.of(localDate.atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
-		}
-		if (value instanceof String text) {
-			return parse(text.trim());
-		}
-		return Optional.empty();
-	}
-
-	private static Optional<Instant> parse(String text) {
-		if (text.isEmpty()) {
-			return Optional.empty();
-		}
-		try {
-			if (text.length() == 10) {
-				return toInstant(LocalDate.parse(text));
-			}
-			try {
-				return Optional.of(OffsetDateTime.parse(text).toInstant());
-			}
-			catch (DateTimeException ex) {
-				// no offset: a Europe/London local time
-			}
-			try {
-				return Optional.of(ZonedDateTime.parse(text).toInstant());
-			}
-			catch (DateTimeException ex) {
-				// no zone either
-			}
-			return toInstant(LocalDateTime.parse(text));
-		}
-		catch (DateTimeException ex) {
-			return Optional.empty();
-		}
+		return JourneyTime.instant(value);
 	}
 
 }

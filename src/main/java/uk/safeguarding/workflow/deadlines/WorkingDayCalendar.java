@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Working days in England and Wales: Monday to Friday, except bank holidays.
@@ -38,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class WorkingDayCalendar {
 
 	/** The zone every deadline is computed in. */
-	public static final ZoneId ZONE = ZoneId.of("Europe/London");
+	public static final ZoneId ZONE = JourneyTime.ZONE;
 
 	/**
 	 * One-off England and Wales bank holidays (and the new days of moved bank holidays),

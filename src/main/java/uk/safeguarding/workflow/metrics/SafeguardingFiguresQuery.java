@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +21,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Pathway;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.NotificationStatus;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The queries behind the product's gauges, in one public place (the oversight pages may
@@ -76,7 +76,7 @@ public class SafeguardingFiguresQuery {
 	}
 
 	Map<String, Map<Integer, Long>> overdueSteps() {
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(JourneyTime.now());
 		List<Task> overdue = this.tasks.createTaskQuery()
 			.processDefinitionKey(VictimSafeguardingProcess.KEY)
 			.dueBefore(now)

@@ -1,6 +1,5 @@
 package uk.safeguarding.workflow.nrm;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 
 import uk.safeguarding.workflow.victimcase.ConsentRecord;
 import uk.safeguarding.workflow.victimcase.VictimCase;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The referral summaries as the case page shows them, to copy into the Modern Slavery
@@ -23,8 +23,6 @@ public final class PortalSummaries {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("SEXUAL", "sexual exploitation"),
 			Map.entry("LABOUR", "labour exploitation"), Map.entry("CRIMINAL", "criminal exploitation"),
@@ -133,7 +131,7 @@ public final class PortalSummaries {
 		if (latest == null) {
 			return "Not recorded yet: an adult is referred only with informed consent.";
 		}
-		String when = WHEN.format(latest.getRecordedAt().atZone(LONDON));
+		String when = WHEN.format(latest.getRecordedAt().atZone(JourneyTime.ZONE));
 		return switch (latest.getOutcome()) {
 			case "GIVEN" -> "Informed consent given on " + when + ", explained by " + latest.getExplainedBy()
 					+ (latest.isProfessionalInterpreter() ? " through a professional interpreter" : "") + ".";

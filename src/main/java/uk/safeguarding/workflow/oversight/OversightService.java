@@ -3,7 +3,6 @@ package uk.safeguarding.workflow.oversight;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +41,8 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.web.CurrentUser;
+import uk.safeguarding.workflow.process.JourneyTime;
+import java.util.Date;
 
 /**
  * Builds the oversight dashboard for one person: the engine's runtime task queries for
@@ -53,8 +53,6 @@ import uk.safeguarding.workflow.web.CurrentUser;
 @Service
 @Transactional(readOnly = true)
 public class OversightService {
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
@@ -97,7 +95,7 @@ public class OversightService {
 	}
 
 	public Dashboard dashboard(CurrentUser user, OversightFilters filters) {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = JourneyTime.now();
 		// null: every case (a manager without case filters); otherwise the references
 		// the engine queries are restricted to
 		List<String> references = (user.isManager() && filters.area() == null && filters.pathway() == null
@@ -256,7 +254,7 @@ public class OversightService {
 					(identified != null) ? Durations.text(Duration.between(identified, now)) : "Not recorded",
 					delivery(sent.get("MASH")), row.isChild() ? delivery(sent.get("ICTG")) : "Not needed (adult)",
 					referral(row), reasonableGrounds(row, now), recoveryPeriod(row, now),
-					(review != null) ? DATE.format(review.atZone(LONDON)) : "None scheduled"));
+					(review != null) ? DATE.format(review.atZone(JourneyTime.ZONE)) : "None scheduled"));
 		}
 		return clocks;
 	}
@@ -301,8 +299,8 @@ public class OversightService {
 
 	private static String referral(CaseRow row) {
 		if (row.nrmReference() != null) {
-			return "NRM referral submitted"
-					+ ((row.nrmSubmittedAt() != null) ? " " + DATE.format(row.nrmSubmittedAt().atZone(LONDON)) : "");
+			return "NRM referral submitted" + ((row.nrmSubmittedAt() != null)
+					? " " + DATE.format(row.nrmSubmittedAt().atZone(JourneyTime.ZONE)) : "");
 		}
 		if (row.dutyToNotifyReference() != null) {
 			return "Duty to Notify submitted";
@@ -331,7 +329,7 @@ public class OversightService {
 			return "Ended: conclusive grounds decision made";
 		}
 		LocalDate from = row.reasonableGroundsDecisionDate();
-		long day = ChronoUnit.DAYS.between(from, now.atZone(LONDON).toLocalDate()) + 1;
+		long day = ChronoUnit.DAYS.between(from, now.atZone(JourneyTime.ZONE).toLocalDate()) + 1;
 		return "Day " + day + " (at least " + RECOVERY_DAYS + " days, until the conclusive grounds decision)";
 	}
 
@@ -411,7 +409,7 @@ public class OversightService {
 			if (end.isAfter(now)) {
 				end = now;
 			}
-			String label = ((bucketDays == 1) ? "" : "Week from ") + DATE.format(start.atZone(LONDON));
+			String label = ((bucketDays == 1) ? "" : "Week from ") + DATE.format(start.atZone(JourneyTime.ZONE));
 			late.add(new Count(start.toString(), label, this.outcomes.late(user, filters, start, end)));
 		}
 		List<StepTime> stepTimes = new ArrayList<>();

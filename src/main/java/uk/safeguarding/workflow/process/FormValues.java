@@ -2,10 +2,6 @@ package uk.safeguarding.workflow.process;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -25,8 +21,6 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * submitted value.
  */
 public final class FormValues {
-
-	public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	static final Pattern UNSAFE_TEXT = Pattern.compile("[$#]\\s*\\{|<\\s*script", Pattern.CASE_INSENSITIVE);
 
@@ -243,7 +237,7 @@ public final class FormValues {
 			return null;
 		}
 		LocalDate date = parseDate(field, label, value);
-		if (date.isAfter(today())) {
+		if (date.isAfter(JourneyTime.today())) {
 			throw new SafeguardingRuleViolation(field, label + " cannot be in the future (" + field + ").");
 		}
 		return date;
@@ -266,7 +260,7 @@ public final class FormValues {
 			return null;
 		}
 		Instant instant = parseInstant(field, label, value);
-		if (instant.isAfter(now().plusSeconds(300))) {
+		if (instant.isAfter(JourneyTime.now().plusSeconds(300))) {
 			throw new SafeguardingRuleViolation(field, label + " cannot be in the future (" + field + ").");
 		}
 		return instant;
@@ -280,18 +274,9 @@ public final class FormValues {
 	}
 
 	static LocalDate parseDate(String field, String label, Object value) {
-		if (value instanceof Date date) {
-			return date.toInstant().atZone(LONDON).toLocalDate();
-		}
-		if (value instanceof String text) {
-			try {
-				return LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
-			}
-			catch (DateTimeParseException ex) {
-				// fall through to the message below
-			}
-		}
-		throw new SafeguardingRuleViolation(field, label + " must be a date in the form yyyy-MM-dd (" + field + ").");
+		return JourneyTime.date(value)
+			.orElseThrow(() -> new SafeguardingRuleViolation(field,
+					label + " must be a date in the form yyyy-MM-dd (" + field + ")."));
 	}
 
 	/**
@@ -299,52 +284,13 @@ public final class FormValues {
 	 * anchors that the system itself wrote.
 	 */
 	public static Instant toInstant(Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return parseInstant("value", "Value", value);
-		}
-		catch (SafeguardingRuleViolation ex) {
-			return null;
-		}
+		return JourneyTime.instant(value).orElse(null);
 	}
 
 	static Instant parseInstant(String field, String label, Object value) {
-		if (value instanceof Date date) {
-			return date.toInstant();
-		}
-		if (value instanceof String text) {
-			String trimmed = text.strip();
-			try {
-				return OffsetDateTime.parse(trimmed).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				// try the next form
-			}
-			try {
-				return LocalDateTime.parse(trimmed).atZone(LONDON).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				// try the next form
-			}
-			try {
-				return LocalDate.parse(trimmed).atStartOfDay(LONDON).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				// fall through to the message below
-			}
-		}
-		throw new SafeguardingRuleViolation(field,
-				label + " must be a date and time in the form yyyy-MM-ddTHH:mm (" + field + ").");
-	}
-
-	public static Instant now() {
-		return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
-	}
-
-	public static LocalDate today() {
-		return now().atZone(LONDON).toLocalDate();
+		return JourneyTime.instant(value)
+			.orElseThrow(() -> new SafeguardingRuleViolation(field,
+					label + " must be a date and time in the form yyyy-MM-ddTHH:mm (" + field + ")."));
 	}
 
 }

@@ -42,8 +42,8 @@ public final class OpenItems {
 		}
 		var negative = FormValues.toInstant(task.getVariable(Variables.LATEST_NEGATIVE_DECISION_DATE));
 		if (negative != null) {
-			LocalDate closes = negative.atZone(FormValues.LONDON).toLocalDate().plusDays(30);
-			if (!FormValues.today().isAfter(closes)) {
+			LocalDate closes = negative.atZone(JourneyTime.ZONE).toLocalDate().plusDays(30);
+			if (!JourneyTime.today().isAfter(closes)) {
 				open.add(new Item("The reconsideration window is open until " + closes + ".", true));
 			}
 		}

@@ -328,7 +328,7 @@ public final class Steps {
 		if (!"GIVEN".equals(outcome)) {
 			// the revisit deadline counts from the last time the offer was left open:
 			// a decline, or an undecided answer (at the undecided limit, or at a revisit)
-			task.setVariable(Variables.CONSENT_DECLINED_AT, Date.from(FormValues.now()));
+			task.setVariable(Variables.CONSENT_DECLINED_AT, Date.from(JourneyTime.now()));
 		}
 	}
 
@@ -420,7 +420,7 @@ public final class Steps {
 	private static void negative(DelegateTask task, String which, LocalDate date) {
 		task.setVariable(Variables.LATEST_NEGATIVE_DECISION, which);
 		task.setVariable(Variables.LATEST_NEGATIVE_DECISION_DATE,
-				Date.from(date.atStartOfDay(FormValues.LONDON).toInstant()));
+				Date.from(date.atStartOfDay(JourneyTime.ZONE).toInstant()));
 	}
 
 	// Consider reconsideration
@@ -435,7 +435,7 @@ public final class Steps {
 		form.requiredChoice("reviewOutcome", "Review outcome", Set.of("CONTINUE", "ACTION_REQUIRED"));
 		task.setVariable(Variables.CLOSURE_REQUESTED,
 				form.optionalBoolean(Variables.CLOSURE_REQUESTED, "Closure requested", false));
-		task.setVariable(Variables.LAST_REVIEW_AT, Date.from(FormValues.now()));
+		task.setVariable(Variables.LAST_REVIEW_AT, Date.from(JourneyTime.now()));
 	}
 
 	// Respond to missing victim

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The safeguarding directory, administered. At start the directory file is loaded (see
@@ -57,7 +58,7 @@ public class DirectoryAdministration {
 
 	private void synchronise() {
 		if (this.entries.count() == 0) {
-			Instant now = Instant.now();
+			Instant now = JourneyTime.now();
 			for (SafeguardingArea area : this.directory.all()) {
 				this.entries.save(new DirectoryEntry(area));
 			}
@@ -118,7 +119,7 @@ public class DirectoryAdministration {
 	}
 
 	private ImportResult apply(List<SafeguardingArea> areas, String userId, String addAction, String changeAction) {
-		Instant now = Instant.now();
+		Instant now = JourneyTime.now();
 		Map<String, SafeguardingArea> current = this.directory.all()
 			.stream()
 			.collect(Collectors.toMap(SafeguardingArea::areaCode, Function.identity()));

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -73,7 +72,6 @@ public class DirectoryCsvParser {
 		.get();
 
 	/** England or Wales: the Duty to Notify covers only those two nations. */
-	private static final Pattern ONS_CODE = Pattern.compile("^[EW][0-9]{8}$");
 
 	/**
 	 * Parses a directory file. The reader is read to the end but not closed.
@@ -129,17 +127,7 @@ public class DirectoryCsvParser {
 	}
 
 	static boolean isValidWebhookUrl(String value) {
-		try {
-			java.net.URI uri = new java.net.URI(value);
-			if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-				return false;
-			}
-			return "https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme())
-					&& (uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1")));
-		}
-		catch (java.net.URISyntaxException ex) {
-			return false;
-		}
+		return WebhookAddress.isAcceptable(value);
 	}
 
 	private Map<String, Integer> readHeader(CsvRecord header, List<DirectoryProblem> problems) {
@@ -190,7 +178,7 @@ public class DirectoryCsvParser {
 		if (areaCode.isEmpty()) {
 			problems.add(new DirectoryProblem(line, "area_code is empty"));
 		}
-		else if (!ONS_CODE.matcher(areaCode).matches()) {
+		else if (!SafeguardingArea.isAreaCode(areaCode)) {
 			problems.add(new DirectoryProblem(line, "area_code '" + areaCode
 					+ "' is not an ONS code for England or Wales (E or W followed by 8 digits)"));
 		}

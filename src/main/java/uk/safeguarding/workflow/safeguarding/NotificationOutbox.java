@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.workflow.safeguarding.DeliveryAttempt.Outcome;
 
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The notification outbox (spec section 6; issue 3).
@@ -226,7 +226,7 @@ public class NotificationOutbox {
 	}
 
 	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+		return JourneyTime.now();
 	}
 
 }

@@ -1,5 +1,6 @@
 package uk.safeguarding.workflow.safeguarding;
 
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,21 @@ import java.util.Objects;
  */
 public record SafeguardingArea(String areaCode, String areaName, String mashEmail, String adultSafeguardingEmail,
 		boolean ictgService, String ictgEmail, boolean devolvedChildDecisions, boolean secureEmail, String webhookUrl) {
+
+	/**
+	 * The one area-code rule: an ONS code of a local authority area in England
+	 * ({@code E}) or Wales ({@code W}), eight digits after the letter.
+	 */
+	public static final Pattern AREA_CODE = Pattern.compile("[EW][0-9]{8}");
+
+	/**
+	 * Whether a text is an area code ({@link #AREA_CODE}).
+	 * @param code the text
+	 * @return {@code true} for an ONS code of England or Wales
+	 */
+	public static boolean isAreaCode(String code) {
+		return code != null && AREA_CODE.matcher(code).matches();
+	}
 
 	public SafeguardingArea(String areaCode, String areaName, String mashEmail, String adultSafeguardingEmail,
 			boolean ictgService, String ictgEmail, boolean devolvedChildDecisions, boolean secureEmail) {

@@ -1,7 +1,6 @@
 package uk.safeguarding.workflow.safeguarding;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +55,7 @@ class WebhookDelivery {
 
 	void deliver(Notification notification, RenderedNotice notice) throws ChannelException {
 		URI uri = URI.create(notification.getRecipient());
-		if (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri)) {
+		if (!WebhookAddress.isAcceptable(uri)) {
 			throw new ChannelException("the webhook address must use https", false, null);
 		}
 		String secret = secretFor(notification.getAreaCode());
@@ -121,15 +120,6 @@ class WebhookDelivery {
 			secret = this.environment.getProperty("safeguarding.webhooks.secrets." + areaCode.toLowerCase(Locale.ROOT));
 		}
 		return (secret == null || secret.isBlank()) ? null : secret;
-	}
-
-	private static boolean isLoopback(URI uri) {
-		try {
-			return uri.getHost() != null && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import uk.safeguarding.workflow.process.Step;
 import uk.safeguarding.workflow.process.Step.CaseRecordAction;
 import uk.safeguarding.workflow.process.Steps;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Writes what a completed step's entry ({@link Steps}) says it records into the case
@@ -118,13 +119,7 @@ final class StepFacts {
 	}
 
 	private static LocalDate date(Object value) {
-		if (value instanceof String text && text.length() >= 10) {
-			return LocalDate.parse(text.substring(0, 10));
-		}
-		if (value instanceof Date when) {
-			return when.toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
-		}
-		return null;
+		return JourneyTime.date(value).orElse(null);
 	}
 
 }

@@ -3,7 +3,6 @@ package uk.safeguarding.workflow.victimcase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The case record's public face. Every operation by a person is written to the access log
@@ -23,8 +23,6 @@ import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
 @Service
 @Transactional(propagation = Propagation.REQUIRED)
 public class VictimCaseService {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private final VictimCaseRepository cases;
 
@@ -56,7 +54,7 @@ public class VictimCaseService {
 	 * @return the new record
 	 */
 	public VictimCase open(NewCase report, Instant now) {
-		String reference = nextReference(Year.from(now.atZone(LONDON)).getValue());
+		String reference = nextReference(Year.from(now.atZone(JourneyTime.ZONE)).getValue());
 		VictimCase record = new VictimCase(reference, report.areaCode(), report.victimName(), now);
 		record.setProcessInstanceId(report.processInstanceId());
 		record.setDateOfBirth(report.dateOfBirth());
@@ -120,7 +118,7 @@ public class VictimCaseService {
 	 */
 	public Optional<VictimCase> consult(String reference, String userId, String purpose) {
 		Optional<VictimCase> record = this.cases.findByReference(reference);
-		record.ifPresent((found) -> log(Instant.now(), userId, reference, Operation.CONSULTATION, purpose));
+		record.ifPresent((found) -> log(JourneyTime.now(), userId, reference, Operation.CONSULTATION, purpose));
 		return record;
 	}
 
@@ -364,7 +362,7 @@ public class VictimCaseService {
 	 * variables, history), without reading the record itself.
 	 */
 	public void recordConsultation(String reference, String userId, String endpoint) {
-		log(Instant.now(), userId, reference, Operation.CONSULTATION, truncate(endpoint, 300));
+		log(JourneyTime.now(), userId, reference, Operation.CONSULTATION, truncate(endpoint, 300));
 	}
 
 	/**
@@ -372,7 +370,7 @@ public class VictimCaseService {
 	 * (the case record itself records what the journey changed).
 	 */
 	public void recordAlteration(String reference, String userId, String endpoint) {
-		log(Instant.now(), userId, reference, Operation.ALTERATION, truncate(endpoint, 300));
+		log(JourneyTime.now(), userId, reference, Operation.ALTERATION, truncate(endpoint, 300));
 	}
 
 	/**
@@ -405,7 +403,7 @@ public class VictimCaseService {
 	}
 
 	static LocalDate retentionReviewDate(Instant closedAt, int years) {
-		return closedAt.atZone(LONDON).toLocalDate().plusYears(years);
+		return closedAt.atZone(JourneyTime.ZONE).toLocalDate().plusYears(years);
 	}
 
 }

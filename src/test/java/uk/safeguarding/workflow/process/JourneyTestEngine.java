@@ -135,7 +135,7 @@ public final class JourneyTestEngine {
 		SENT.clear();
 		JourneyPolicy policy = new JourneyPolicy();
 		Mocks.register("openVictimCaseDelegate", (JavaDelegate) (execution) -> {
-			var now = FormValues.now();
+			var now = JourneyTime.now();
 			StartReport report = StartReport.read(execution,
 					(String) execution.getVariable(Variables.REPORTING_OFFICER), execution.getProcessInstanceId(), now);
 			boolean[] area = AREAS.get(report.newCase().areaCode());

@@ -7,11 +7,11 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import uk.safeguarding.workflow.deadlines.DeadlineAnchor;
 import uk.safeguarding.workflow.deadlines.StepDeadline;
 import uk.safeguarding.workflow.deadlines.StepDeadlines;
 import uk.safeguarding.workflow.deadlines.WorkingDayCalendar;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Gives every user task its due date from the deployed {@code step-deadlines} decision,
@@ -69,7 +69,7 @@ public class DueDateTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String step = task.getTaskDefinitionKey();
-		Instant createdAt = ClockUtil.getCurrentTime().toInstant();
+		Instant createdAt = JourneyTime.now();
 		StepDeadline deadline = this.deadlines.forStep(task.getProcessEngineServices(), task, step);
 		Instant anchorTime = this.deadlines.anchorTime(task, step, deadline.anchor()).orElse(createdAt);
 		StepDeadlines stepDeadlines = this.deadlines.stepDeadlines();

@@ -5,9 +5,9 @@ import java.util.Date;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import uk.safeguarding.workflow.deadlines.StepDeadline;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * When a timer-started step appears, from its {@code step-deadlines} row: the model's
@@ -31,7 +31,7 @@ public class StepTimers {
 	/** The moment {@code step} appears for the case {@code execution} is in. */
 	public Date appearsAt(DelegateExecution execution, String step) {
 		StepDeadline deadline = this.deadlines.forStep(execution.getProcessEngineServices(), execution, step);
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = JourneyTime.now();
 		Instant anchor = this.deadlines.anchorTime(execution, step, deadline.anchor()).orElse(now);
 		return this.deadlines.stepDeadlines().appearsAt(deadline, anchor);
 	}

@@ -5,13 +5,13 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.oversight.StepOutcomes;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Records each completed step of a case for the dashboard's trends, inside the engine
@@ -39,7 +39,7 @@ class StepOutcomeRecorder {
 		}
 		Date due = task.getDueDate();
 		// the engine clock, so that a moved clock (tests, a replay) dates the outcome too
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = JourneyTime.now();
 		this.outcomes.record(caseReference, task.getTaskDefinitionKey(), text(task.getVariable(Variables.AREA_CODE)),
 				text(task.getVariable(Variables.PATHWAY)), text(task.getVariable(Variables.CASE_SUPERVISOR)),
 				task.getCreateTime().toInstant(), (due != null) ? due.toInstant() : null, now);

@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.safeguarding.NotificationDeliveryException;
 import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * What happens when a job fails. A notification job waits the next interval of the retry
@@ -76,7 +76,7 @@ class NotificationRetryCommandFactory implements FailedJobCommandFactory {
 			if (job.getRetries() > 0) {
 				RetrySchedule schedule = NotificationRetryCommandFactory.this.jobs.getObject().retrySchedule();
 				long wait = schedule.waitBefore(job.getRetries()).toMillis();
-				job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait));
+				job.setDuedate(new Date(Date.from(JourneyTime.now()).getTime() + wait));
 			}
 			else {
 				NotificationRetryCommandFactory.this.outbox.getObject()

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.OpenItems;
 import uk.safeguarding.workflow.process.Step;
@@ -20,6 +19,7 @@ import uk.safeguarding.workflow.process.Steps;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.PersonalData;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Keeps the case record in step with the journey. On completion of any human step it
@@ -77,7 +77,7 @@ public class CaseRecordTaskListener implements StepListener {
 		}
 		facts.put("retentionReviewYears", this.policy.getRetentionReviewYears());
 		this.cases.recordStep(reference(task), task.getTaskDefinitionKey(), task.getName(), actor(task), facts,
-				caseRecordOnly, FormValues.now());
+				caseRecordOnly, JourneyTime.now());
 	}
 
 	static String openItems(DelegateTask task) {

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.AgeCalculator;
 import uk.safeguarding.workflow.process.PersonalData;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The variables a journey starts with: the case reference as business key, derived age
@@ -34,7 +34,7 @@ public final class JourneyStart {
 		}
 		Map<String, Object> derived = AgeCalculator.pathwayInputs(report.newCase().dateOfBirth(),
 				report.newCase().estimatedAge(), report.newCase().ageUncertain(), report.mayBeUnder18(),
-				report.newCase().immediateRisk(), report.newCase().careAndSupportNeeds(), FormValues.today());
+				report.newCase().immediateRisk(), report.newCase().careAndSupportNeeds(), JourneyTime.today());
 		derived.forEach(execution::setVariable);
 
 		execution.setVariable(Variables.CASE_REFERENCE, reference);

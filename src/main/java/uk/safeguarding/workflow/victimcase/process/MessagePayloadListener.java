@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.PersonalData;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Runs as a message event starts, in the transaction that correlates the message: moves
@@ -47,7 +47,7 @@ public class MessagePayloadListener implements MessageStartListener {
 		String name = execution.getCurrentActivityName();
 		this.cases.recordMessageDetails(execution.getProcessBusinessKey(), execution.getCurrentActivityId(),
 				(name != null) ? name : execution.getCurrentActivityId(),
-				(authentication != null) ? authentication.getUserId() : null, caseRecordOnly, FormValues.now());
+				(authentication != null) ? authentication.getUserId() : null, caseRecordOnly, JourneyTime.now());
 	}
 
 }

@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Opens a missing episode when {@code VictimReportedMissing} arrives. Its number is the
@@ -26,7 +26,7 @@ public class MissingEpisodeListener implements ExecutionListener {
 	@Override
 	public void notify(DelegateExecution execution) {
 		int episode = this.cases.openMissingEpisode(execution.getProcessBusinessKey(),
-				CaseActor.current(execution.getProcessEngineServices().getIdentityService()), FormValues.now());
+				CaseActor.current(execution.getProcessEngineServices().getIdentityService()), JourneyTime.now());
 		execution.setVariableLocal(Variables.MISSING_EPISODE, episode);
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.identity.CaseAccess;
 import uk.safeguarding.workflow.nrm.Countries;
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
@@ -16,6 +15,7 @@ import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * {@code ServiceTask_OpenVictimCase}: runs in the start transaction. Checks the report,
@@ -44,7 +44,7 @@ public class OpenVictimCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Instant now = FormValues.now();
+		Instant now = JourneyTime.now();
 		String officer = (String) execution.getVariable(Variables.REPORTING_OFFICER);
 		StartReport report = StartReport.read(execution, officer, execution.getProcessInstanceId(), now);
 		SafeguardingArea area = this.directory.find(report.newCase().areaCode())

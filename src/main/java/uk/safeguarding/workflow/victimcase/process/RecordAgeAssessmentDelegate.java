@@ -4,9 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.process.FormValues;
-import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * {@code ServiceTask_RecordAgeAssessment}: records the local authority's age assessment
@@ -25,7 +24,7 @@ public class RecordAgeAssessmentDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		boolean adult = AgeAssessment.assessedAdult(execution);
-		String change = this.cases.recordAgeAssessment(execution.getProcessBusinessKey(), adult, FormValues.now());
+		String change = this.cases.recordAgeAssessment(execution.getProcessBusinessKey(), adult, JourneyTime.now());
 		AgeAssessment.apply(execution, change);
 	}
 

@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * {@code ServiceTask_RecordConsentWithdrawal}: checks that there is a consent to withdraw
@@ -30,7 +30,7 @@ public class RecordConsentWithdrawalDelegate implements JavaDelegate {
 		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).orElse(null));
 		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
 		this.cases.recordConsentWithdrawal(reference, actor,
-				Boolean.TRUE.equals(execution.getVariable(Variables.NRM_SUBMITTED)), FormValues.now());
+				Boolean.TRUE.equals(execution.getVariable(Variables.NRM_SUBMITTED)), JourneyTime.now());
 	}
 
 }

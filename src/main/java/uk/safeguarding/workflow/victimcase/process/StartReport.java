@@ -15,6 +15,7 @@ import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.StepForms;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.NewCase;
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 
 /**
  * The start form's values (or a REST start's variables), checked on the server with a
@@ -23,7 +24,7 @@ import uk.safeguarding.workflow.victimcase.NewCase;
 public record StartReport(NewCase newCase, String exploitationTypes, String indicatorsSeen, boolean interpreterNeeded,
 		boolean mayBeUnder18) {
 
-	static final Pattern ONS_CODE = Pattern.compile("[EW][0-9]{8}");
+	static final Pattern ONS_CODE = SafeguardingArea.AREA_CODE;
 
 	static final Set<String> EXPLOITATION_TYPES = Set.of("SEXUAL", "LABOUR", "CRIMINAL", "DOMESTIC_SERVITUDE",
 			"ORGAN_HARVESTING", "OTHER");

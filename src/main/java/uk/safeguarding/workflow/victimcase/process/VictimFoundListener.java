@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import uk.safeguarding.workflow.process.FormValues;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * Closes the open missing episode when {@code VictimFound} arrives, in the transaction
@@ -32,7 +32,7 @@ public class VictimFoundListener implements ExecutionListener {
 	public void notify(DelegateExecution execution) {
 		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
 		OptionalInt episode = this.cases.closeMissingEpisodes(execution.getProcessBusinessKey(), actor,
-				FormValues.now());
+				JourneyTime.now());
 		if (episode.isEmpty()) {
 			throw new SafeguardingRuleViolation(Messages.VICTIM_FOUND,
 					"No missing episode is open on this case: report the person missing first.");

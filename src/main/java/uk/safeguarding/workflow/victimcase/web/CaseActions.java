@@ -1,6 +1,5 @@
 package uk.safeguarding.workflow.victimcase.web;
 
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -14,6 +13,7 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.victimcase.CaseActor;
 import uk.safeguarding.workflow.victimcase.MissingEpisode;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The case page's actions. Each goes through the engine's messages, so the model stays
@@ -87,7 +87,7 @@ class CaseActions {
 			throw new Refused("operationReference",
 					"Enter the operation reference as 3 to 30 letters, numbers, / or - (for example OP-KESTREL-24).");
 		}
-		this.cases.linkOperation(reference, value.toUpperCase(java.util.Locale.ROOT), userId, Instant.now());
+		this.cases.linkOperation(reference, value.toUpperCase(java.util.Locale.ROOT), userId, JourneyTime.now());
 	}
 
 	private void correlate(String reference, String userId, String message, String variable, Object value,

@@ -2,7 +2,6 @@ package uk.safeguarding.workflow.victimcase.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,6 +21,7 @@ import uk.safeguarding.workflow.victimcase.AccessLogEntry;
 import uk.safeguarding.workflow.victimcase.MissingEpisode;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * What the case page shows, read from the case record (the one record of the case) and
@@ -30,8 +30,6 @@ import uk.safeguarding.workflow.victimcase.VictimCaseService;
  */
 @Component
 class CasePageView {
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
@@ -197,7 +195,7 @@ class CasePageView {
 		if (c.getProcessInstanceId() == null || c.getClosedAt() != null) {
 			return List.of();
 		}
-		Date now = new Date();
+		Date now = Date.from(JourneyTime.now());
 		List<Step> steps = new ArrayList<>();
 		for (Task task : this.tasks.createTaskQuery()
 			.processInstanceId(c.getProcessInstanceId())
@@ -264,7 +262,7 @@ class CasePageView {
 	}
 
 	static String when(Instant at) {
-		return (at != null) ? WHEN.format(at.atZone(LONDON)) : "Not known";
+		return (at != null) ? WHEN.format(at.atZone(JourneyTime.ZONE)) : "Not known";
 	}
 
 	private static String orNone(String value) {

@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
  * case record's web layer.
  */
 @Configuration(proxyBeanMethods = false)
-class EngineReadAccessLogRegistration {
+class EngineReadAccessLogConfiguration {
 
 	@Bean
 	FilterRegistrationBean<Filter> engineReadAccessLogRegistration(EngineReadAccessLog accessLog) {
