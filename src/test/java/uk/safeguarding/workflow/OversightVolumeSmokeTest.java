@@ -6,7 +6,12 @@ package uk.safeguarding.workflow;
  * product, copied, and every page, case view, case API and role filter loaded on
  * PostgreSQL; each must answer 200 (the benchmark fails otherwise). It prints its figures
  * and asserts no timing.
+ *
+ * <p>
+ * Its own context (PostgreSQL) runs before the shared one, as the benchmark's does:
+ * JUnit's {@code @Order} is not inherited.
  */
+@org.junit.jupiter.api.Order(2)
 class OversightVolumeSmokeTest extends OversightVolumeBenchmark {
 
 	@Override
