@@ -213,13 +213,15 @@ class AccessPerCaseTest {
 				new String[] { "supervisor", "PUT", "/engine-rest/process-instance/" + id + "/suspended" },
 				new String[] { "supervisor", "DELETE", "/engine-rest/process-instance/" + id },
 				new String[] { "officer", "POST", "/engine-rest/task/" + crime + "/comment/create" },
-				new String[] { "officer", "POST", "/engine-rest/task/create" });
+				new String[] { "officer", "POST", "/engine-rest/task/create" }, new String[] { "supervisor", "POST",
+						"/engine-rest/execution/" + id + "/messageSubscriptions/VictimReportedMissing/trigger" });
 		for (String[] attempt : attempts) {
 			Object body = attempt[2].endsWith("/variables") ? Map.of("modifications", consent)
 					: attempt[2].endsWith("/consentGiven") ? Map.of("value", true, "type", "Boolean")
 							: attempt[2].endsWith("/comment/create") ? Map.of("message", "Found at 12 Hidden Lane")
-									: Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId",
-											UserTasks.SUBMIT_NRM_REFERRAL)));
+									: attempt[2].endsWith("/trigger") ? Map.of("variables", consent)
+											: Map.of("instructions", List.of(Map.of("type", "startBeforeActivity",
+													"activityId", UserTasks.SUBMIT_NRM_REFERRAL)));
 			ResponseEntity<Map<String, Object>> response = this.as.exchange(attempt[0], HttpMethod.valueOf(attempt[1]),
 					attempt[2], body);
 			assertThat(response.getStatusCode().value()).as("%s %s %s", attempt[0], attempt[1], attempt[2])

@@ -45,6 +45,10 @@ class EngineChangeGuard extends OncePerRequestFilter {
 			Pattern.compile("process-definition/" + ID + "/(restart|restart-async|suspended)"),
 			Pattern.compile("process-definition/key/" + ID + "/(suspended)"),
 			Pattern.compile("process-definition/(suspended)"), Pattern.compile("execution/" + ID + "/signal"),
+			// a message reaches a case by its reference through /message, which checks
+			// what it
+			// carries; triggering a subscription by execution id would carry any variable
+			Pattern.compile("execution/" + ID + "/messageSubscriptions/" + ID + "/trigger"),
 			Pattern.compile("task/create"), Pattern.compile("task/" + ID + "/(comment|attachment)/create"));
 
 	private static final Pattern DELETE_REFUSED = Pattern.compile("(process-instance|task)/" + ID);
