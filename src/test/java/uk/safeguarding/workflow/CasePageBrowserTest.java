@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,10 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -288,21 +284,8 @@ class CasePageBrowserTest {
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition::apply);
 	}
 
-	/** The whole page (the window grown to its height), to target/browser and docs. */
 	private void screenshot(String name) throws IOException {
-		Number height = (Number) ((JavascriptExecutor) this.driver)
-			.executeScript("return document.documentElement.scrollHeight");
-		Dimension before = this.driver.manage().window().getSize();
-		this.driver.manage().window().setSize(new Dimension(1400, Math.min(6000, height.intValue() + 40)));
-		Files.createDirectories(OUTPUT);
-		Path file = OUTPUT.resolve(name);
-		Files.copy(((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath(), file,
-				StandardCopyOption.REPLACE_EXISTING);
-		this.driver.manage().window().setSize(before);
-		if (Boolean.getBoolean("docs.screenshots")) {
-			Files.createDirectories(TasklistJourneyBrowserTest.DOC_IMAGES);
-			Files.copy(file, TasklistJourneyBrowserTest.DOC_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-		}
+		Axe.fullPageScreenshot(this.driver, name);
 	}
 
 }

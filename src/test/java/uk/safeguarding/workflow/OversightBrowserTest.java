@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -29,10 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,8 +55,6 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  */
 @SharedApplicationTest
 class OversightBrowserTest {
-
-	static final Path AXE = Path.of("tools", "axe", "node_modules", "axe-core", "axe.min.js");
 
 	static final Path OUTPUT = Path.of("target", "browser");
 
@@ -121,7 +113,7 @@ class OversightBrowserTest {
 
 	@Test
 	void aManagerSeesAStepBecomeOverdue_followsItToTasklist_andEveryPagePassesAxe() throws Exception {
-		String axe = Files.readString(AXE, StandardCharsets.UTF_8);
+		Axe axe = new Axe(this.driver);
 		// a case identified just now: its immediate safeguarding is due in two hours
 		Map<String, Object> report = JourneyFixtures.adultReport();
 		report.put("identifiedAt", LocalDateTime.now(LONDON).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
@@ -136,7 +128,7 @@ class OversightBrowserTest {
 		String base = "http://localhost:" + this.port;
 		this.driver.get(base + "/oversight");
 		assertThat(this.driver.getCurrentUrl()).as("sent to sign in").contains("/signin");
-		List<String> violations = new ArrayList<>(axe(axe, "sign-in page"));
+		List<String> violations = new ArrayList<>(axe.seriousViolations("sign-in page"));
 		this.driver.findElement(By.id("username")).sendKeys("manager");
 		this.driver.findElement(By.id("password")).sendKeys(RestJourney.PASSWORD);
 		this.driver.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
@@ -145,7 +137,7 @@ class OversightBrowserTest {
 		assertThat(this.driver.findElements(By.cssSelector("tr[data-task='" + step.getId() + "']")))
 			.as("not overdue yet")
 			.isEmpty();
-		violations.addAll(axe(axe, "dashboard"));
+		violations.addAll(axe.seriousViolations("dashboard"));
 
 		// three hours later by the engine's clock, the step is overdue
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3))));
@@ -153,7 +145,7 @@ class OversightBrowserTest {
 		WebElement row = this.driver.findElement(By.cssSelector("tr[data-task='" + step.getId() + "']"));
 		assertThat(row.getText()).contains(reference, "Record immediate safeguarding", "Cardiff");
 		assertThat(row.findElement(By.cssSelector(".govuk-tag--red")).getText()).matches("(59 minutes|1 hour.*)");
-		violations.addAll(axe(axe, "dashboard with an overdue step"));
+		violations.addAll(axe.seriousViolations("dashboard with an overdue step"));
 		screenshot("oversight-dashboard.png");
 
 		// the filters stay in the URL
@@ -166,13 +158,13 @@ class OversightBrowserTest {
 		assertThat(this.driver.getCurrentUrl()).contains("area=W06000015");
 		assertThat(this.driver.findElements(By.cssSelector("#overdue-steps tbody tr")))
 			.allSatisfy((r) -> assertThat(r.getText()).contains("Record immediate safeguarding", "Cardiff"));
-		violations.addAll(axe(axe, "filtered dashboard"));
+		violations.addAll(axe.seriousViolations("filtered dashboard"));
 		screenshot("oversight-filters.png");
 
 		this.driver.get(base + "/oversight?area=nowhere");
 		assertThat(this.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
 			.contains("Choose an area from the list");
-		violations.addAll(axe(axe, "dashboard with a bad filter"));
+		violations.addAll(axe.seriousViolations("dashboard with a bad filter"));
 		assertThat(violations).as("serious or critical axe-core violations (WCAG 2.2 AA)").isEmpty();
 
 		// the step's link opens it in Tasklist, signed in by the same login
@@ -186,53 +178,12 @@ class OversightBrowserTest {
 			.isEmpty();
 	}
 
-	/**
-	 * Runs axe-core on the page: its serious and critical WCAG 2.0-2.2 A/AA violations.
-	 */
-	@SuppressWarnings("unchecked")
-	private List<String> axe(String axe, String page) {
-		JavascriptExecutor js = (JavascriptExecutor) this.driver;
-		js.executeScript(axe);
-		Map<String, Object> results = (Map<String, Object>) js
-			.executeAsyncScript("const done = arguments[arguments.length - 1];"
-					+ "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
-					+ ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-					+ " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)})), passes: r.passes.length}))"
-					+ ".catch(e => done({error: String(e)}));");
-		assertThat(results.get("error")).as("axe-core ran on the " + page).isNull();
-		assertThat(((Number) results.get("passes")).intValue()).as("axe-core checked the " + page).isPositive();
-		List<String> found = new ArrayList<>();
-		for (Map<String, Object> violation : (List<Map<String, Object>>) results.get("violations")) {
-			Object impact = violation.get("impact");
-			System.out.println(
-					"axe on the " + page + ": " + impact + " " + violation.get("id") + " " + violation.get("nodes"));
-			if ("serious".equals(impact) || "critical".equals(impact)) {
-				found.add(page + ": " + violation.get("id") + " (" + violation.get("help") + ") at "
-						+ violation.get("nodes"));
-			}
-		}
-		return found;
-	}
-
 	private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition::apply);
 	}
 
-	/** The whole page (the window grown to its height), to target/browser and docs. */
 	private void screenshot(String name) throws IOException {
-		Number height = (Number) ((JavascriptExecutor) this.driver)
-			.executeScript("return document.documentElement.scrollHeight");
-		Dimension before = this.driver.manage().window().getSize();
-		this.driver.manage().window().setSize(new Dimension(1400, Math.min(6000, height.intValue() + 40)));
-		Files.createDirectories(OUTPUT);
-		Path file = OUTPUT.resolve(name);
-		Files.copy(((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath(), file,
-				StandardCopyOption.REPLACE_EXISTING);
-		this.driver.manage().window().setSize(before);
-		if (Boolean.getBoolean("docs.screenshots")) {
-			Files.createDirectories(TasklistJourneyBrowserTest.DOC_IMAGES);
-			Files.copy(file, TasklistJourneyBrowserTest.DOC_IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-		}
+		Axe.fullPageScreenshot(this.driver, name);
 	}
 
 }
