@@ -18,13 +18,13 @@ import org.springframework.http.ResponseEntity;
  * Drives the journey through the engine REST API as the demo users would, with HTTP
  * Basic.
  */
-final class RestJourney {
+public final class RestJourney {
 
-	static final String PASSWORD = "Journey-Test-Pa55!";
+	public static final String PASSWORD = "Journey-Test-Pa55!";
 
 	private final TestRestTemplate rest;
 
-	RestJourney(TestRestTemplate rest) {
+	public RestJourney(TestRestTemplate rest) {
 		this.rest = rest;
 	}
 
@@ -47,7 +47,7 @@ final class RestJourney {
 		return variables;
 	}
 
-	ResponseEntity<Map<String, Object>> start(String user, Map<String, Object> report) {
+	public ResponseEntity<Map<String, Object>> start(String user, Map<String, Object> report) {
 		return exchange(user, HttpMethod.POST, "/engine-rest/process-definition/key/victim-safeguarding/start",
 				Map.of("variables", typed(report)));
 	}

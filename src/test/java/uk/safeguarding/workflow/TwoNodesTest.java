@@ -248,11 +248,14 @@ class TwoNodesTest {
 		awaitEveryNotificationSettled();
 		assertEveryNoticeDeliveredOnce();
 		// the notice node A was handing over when it died may have reached the server: it
-		// is never sent again by itself; a person confirms it (an incident names it)
+		// is never sent again by itself; a person confirms it (an incident names it). So
+		// may one node A had claimed and not yet connected for (its executor runs several
+		// deliveries at once): node B cannot tell the two apart, and treats both alike.
+		// None of them reached the mail server (asserted above: only SENT notices did)
 		List<Map<String, Object>> unknown = db
 			.queryForList("select id, case_reference from notification where status = 'UNKNOWN'");
 		assertThat(unknown).as("the notices interrupted in the middle of their hand-over")
-			.hasSize(relayA.hungConnections());
+			.hasSizeGreaterThanOrEqualTo(relayA.hungConnections());
 		for (Map<String, Object> notice : unknown) {
 			assertThat(count("select count(*) from ACT_RU_INCIDENT where INCIDENT_MSG_ like ?",
 					"%" + notice.get("case_reference") + "%"))

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -51,6 +52,9 @@ public class OverdueEscalation {
 
 	/** Task-local: how many decision chases were sent. */
 	public static final String CHASES = "chasesSent";
+
+	/** How often one task's escalation is tried when a job of its case ran at once. */
+	static final int CONCURRENT_UPDATE_ATTEMPTS = 3;
 
 	private final TaskService tasks;
 
@@ -133,19 +137,7 @@ public class OverdueEscalation {
 				// other's) waits for the first, then reads the level it set and sends
 				// nothing again (the notice's unique idempotency key is the last guard,
 				// but its violation rolls the loser back with an error)
-				var local = this.locks.local(task.getProcessInstanceId());
-				local.lock();
-				Integer sent;
-				try {
-					sent = this.transaction.execute((status) -> {
-						this.locks.acrossNodes(task.getProcessInstanceId());
-						return escalate(task, now.toInstant());
-					});
-				}
-				finally {
-					local.unlock();
-				}
-				stored += (sent != null) ? sent : 0;
+				stored += escalateWithRetries(task, now.toInstant());
 			}
 			catch (RuntimeException ex) {
 				// one case's problem never stops the others' escalations; the next sweep
@@ -155,6 +147,45 @@ public class OverdueEscalation {
 			}
 		}
 		return stored;
+	}
+
+	/**
+	 * Escalates one task in its own transaction, under the sweep locks. A job of the same
+	 * case that ran at the same moment (a delivery, a timer: on this node or the other)
+	 * may have updated the case's execution first; the engine then refuses this
+	 * transaction as concurrent and rolls it back whole, so it is simply run again.
+	 */
+	private int escalateWithRetries(Task task, Instant now) {
+		for (int attempt = 1;; attempt++) {
+			var local = this.locks.local(task.getProcessInstanceId());
+			local.lock();
+			try {
+				Integer sent = this.transaction.execute((status) -> {
+					this.locks.acrossNodes(task.getProcessInstanceId());
+					return escalate(task, now);
+				});
+				return (sent != null) ? sent : 0;
+			}
+			catch (RuntimeException ex) {
+				if (!concurrentUpdate(ex) || attempt >= CONCURRENT_UPDATE_ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Escalation of task {} met a concurrent update of its case; trying again ({})", task.getId(),
+						attempt);
+			}
+			finally {
+				local.unlock();
+			}
+		}
+	}
+
+	private static boolean concurrentUpdate(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OptimisticLockingException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private int escalate(Task task, Instant now) {
