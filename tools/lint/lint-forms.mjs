@@ -106,8 +106,17 @@ function lintFile(file) {
     }
     if (OPTION_TYPES.has(component.type)) {
       const values = component.values || [];
-      if (!values.length) {
+      // a server-fed list (valuesKey: a task variable the server sets when the task is
+      // created, e.g. the people a step may pick) instead of static values
+      const serverFed = typeof component.valuesKey === 'string' && /^[a-z][A-Za-z]*Choices$/.test(component.valuesKey);
+      if (component.valuesKey !== undefined && !serverFed) {
+        error(`${where}: valuesKey '${component.valuesKey}' must name a task variable ending in 'Choices' that the server sets`);
+      }
+      if (!values.length && !serverFed) {
         error(`${where}: no static values`);
+      }
+      if (values.length && serverFed) {
+        error(`${where}: both static values and a valuesKey`);
       }
       const seen = new Set();
       for (const option of values) {

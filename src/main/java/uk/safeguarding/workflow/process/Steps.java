@@ -64,12 +64,14 @@ public final class Steps {
 				.records(Variables.CRIME_REFERENCE),
 			Step.of(UserTasks.ALLOCATE_INVESTIGATOR, "allocate-investigator")
 				.rule(Steps::allocateInvestigator)
+				.onCreate(Steps::investigatorChoices)
 				.sets(Variables.CASE_SUPERVISOR)
 				.shows(Variables.INVESTIGATOR)
 				.records(Variables.INVESTIGATOR)
 				.does(CaseRecordAction.SUPERVISES),
 			Step.of(UserTasks.DEPLOY_VICTIM_LIAISON, "deploy-victim-liaison")
 				.rule(Steps::deployVictimLiaison)
+				.onCreate(Steps::liaisonOfficerChoices)
 				.sets(Variables.CASE_SUPERVISOR)
 				.shows("liaisonRole", Variables.LIAISON_OFFICER)
 				.records(Variables.LIAISON_OFFICER, "liaisonRole", "victimNavigatorName", "victimNavigatorOrganisation")
@@ -208,6 +210,12 @@ public final class Steps {
 		task.setVariable(Variables.CASE_SUPERVISOR, currentUser(task));
 	}
 
+	// the form lists the investigators to pick from; the rule above still checks the pick
+	private static void investigatorChoices(DelegateTask task, FormValues answers) {
+		task.setVariableLocal(Variables.INVESTIGATOR_CHOICES, OfficerChoices
+			.of(task.getProcessEngineServices().getIdentityService(), Map.of(Groups.INVESTIGATORS, "")));
+	}
+
 	// Deploy victim liaison: the chosen officer becomes the assignee of the liaison tasks
 
 	private static void deployVictimLiaison(DelegateTask task, FormValues form) {
@@ -232,6 +240,15 @@ public final class Steps {
 		for (Task liaisonTask : waiting) {
 			tasks.setAssignee(liaisonTask.getId(), officer);
 		}
+	}
+
+	// the form lists who may be deployed (the groups the rule above accepts)
+	private static void liaisonOfficerChoices(DelegateTask task, FormValues answers) {
+		Map<String, String> groups = new java.util.LinkedHashMap<>();
+		groups.put(Groups.VICTIM_LIAISON, "victim liaison (MSVLO)");
+		groups.put(Groups.FIRST_RESPONDERS, "police (SPOC)");
+		task.setVariableLocal(Variables.LIAISON_OFFICER_CHOICES,
+				OfficerChoices.of(task.getProcessEngineServices().getIdentityService(), groups));
 	}
 
 	// Assess victim needs (Victims' Code)

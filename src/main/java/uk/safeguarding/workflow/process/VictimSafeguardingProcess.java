@@ -229,6 +229,17 @@ public final class VictimSafeguardingProcess {
 
 		public static final String CASE_SUPERVISOR = "caseSupervisor";
 
+		/**
+		 * Task-local: the investigators the allocation form lists (JSON, label and user
+		 * id).
+		 */
+		public static final String INVESTIGATOR_CHOICES = "investigatorChoices";
+
+		/**
+		 * Task-local: the officers the deployment form lists (JSON, label and user id).
+		 */
+		public static final String LIAISON_OFFICER_CHOICES = "liaisonOfficerChoices";
+
 		public static final String NRM_SUBMITTED = "nrmSubmitted";
 
 		public static final String NRM_SUBMITTED_AT = "nrmSubmittedAt";
