@@ -107,10 +107,52 @@ class PostgresJourneyTest {
 
 		Map<String, Object> record = as.get("officer", "/api/cases/" + reference).getBody();
 		assertThat(record).containsEntry("pathway", "CHILD").containsEntry("status", "OPEN");
+
+		// the two officer pickers: each step's task carries its options (task-local JSON
+		// in ACT_GE_BYTEARRAY), and completing the step removes them with the task; on
+		// PostgreSQL, whose foreign keys H2 does not enforce the same way, a step
+		// completes with a picked officer, and an outsider is refused with a 400
+		String allocate = as.taskId("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR);
+		assertThat(choices(as, allocate, "investigatorChoices"))
+			.containsExactly(Map.of("label", "Ira Investigator (investigator)", "value", "investigator"));
+		ResponseEntity<Map<String, Object>> outsider = as.complete("supervisor", allocate,
+				Map.of("investigator", "officer"));
+		assertThat(outsider.getStatusCode().value()).isEqualTo(400);
+		assertThat(String.valueOf(outsider.getBody().get("message"))).contains("cannot be allocated", "investigators");
+		as.completeStep("supervisor", id, UserTasks.ALLOCATE_INVESTIGATOR, Map.of("investigator", "investigator"));
+
+		String deploy = as.taskId("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON);
+		assertThat(choices(as, deploy, "liaisonOfficerChoices")).extracting((option) -> option.get("value"))
+			.contains("liaison", "officer")
+			.doesNotContain("investigator", "supervisor");
+		ResponseEntity<Map<String, Object>> notLiaison = as.complete("supervisor", deploy,
+				Map.of("liaisonRole", "MSVLO", "liaisonOfficer", "investigator"));
+		assertThat(notLiaison.getStatusCode().value()).isEqualTo(400);
+		as.completeStep("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON,
+				JourneyFixtures.answers(UserTasks.DEPLOY_VICTIM_LIAISON));
+		assertThat(as.get("officer", "/api/cases/" + reference).getBody()).containsEntry("investigator", "investigator")
+			.containsEntry("liaisonOfficer", "liaison");
+		assertThat(Schemas.strings(this.dataSource,
+				"select count(*) from ACT_RU_VARIABLE where NAME_ in ('investigatorChoices', 'liaisonOfficerChoices')"
+						+ " and PROC_INST_ID_ = ?",
+				id))
+			.as("the options went with their tasks")
+			.containsExactly("0");
 		assertThat(EngineTables.rowsContaining(this.dataSource, JourneyFixtures.DISTINCTIVE_NAME, "Hidden Lane",
 				"passport was taken"))
 			.isEmpty();
 		assertThat(EngineTables.rowsContaining(this.dataSource, reference)).isNotEmpty();
+	}
+
+	/** A task's picker options, as Tasklist reads them before it renders the form. */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> choices(RestJourney as, String taskId, String name) throws Exception {
+		ResponseEntity<Map<String, Object>> variables = as.get("supervisor",
+				"/engine-rest/task/" + taskId + "/variables?deserializeValues=false");
+		assertThat(variables.getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> variable = (Map<String, Object>) variables.getBody().get(name);
+		assertThat(variable).as("%s on the task", name).containsEntry("type", "Json");
+		return new com.fasterxml.jackson.databind.ObjectMapper().readValue((String) variable.get("value"), List.class);
 	}
 
 	@Test
