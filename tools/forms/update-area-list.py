@@ -7,8 +7,9 @@ The start form (forms/report-potential-victim.form) offers the local authority a
 sends the ONS code. Tasklist 7.24 hands a Camunda Forms *start* form no server data (it reads
 form variables for task forms only), so the list is static in the form: run this after changing
 src/main/resources/directory/safeguarding-directory.csv. DefaultDirectoryTest fails until both agree.
-Areas added to the directory at run time (/api/directory) are accepted by the server over REST but
-are not offered by the form until the shipped file and the form are updated.
+Areas added or renamed at run time (/api/directory) are offered without this script: the start
+event binds its form "latest", and StartFormAreas deploys a new version of this form with the
+directory's areas whenever they differ (at start and on every change of the directory).
 """
 import csv
 import json

@@ -345,6 +345,13 @@ final class Tasklist {
 		return labels;
 	}
 
+	/** Opens a searchable form-js dropdown's list and leaves it open (for a picture). */
+	void openOptions(String key) {
+		WebElement field = field(key);
+		field.findElement(By.cssSelector(".fjs-input-group input")).click();
+		waiting().until((d) -> !field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+	}
+
 	/** Types a date into a form-js datepicker, in the format its placeholder shows. */
 	void date(String key, LocalDate date) {
 		WebElement input = field(key).findElement(By.cssSelector("input[id$='-date']"));

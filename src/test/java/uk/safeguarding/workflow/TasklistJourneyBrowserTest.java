@@ -264,6 +264,8 @@ class TasklistJourneyBrowserTest {
 		assertThat(ui.options("liaisonOfficer"))
 			.contains("Liam Liaison (liaison), victim liaison (MSVLO)", "Olivia Officer (officer), police (SPOC)")
 			.doesNotContain("Ira Investigator (investigator)", "Sam Supervisor (supervisor)");
+		ui.openOptions("liaisonOfficer");
+		this.tasklist.screenshot(OUTPUT.resolve("deploy-victim-liaison-picker.png"));
 		ui.search("liaisonOfficer", "Liam Liaison (liaison), victim liaison (MSVLO)");
 		ui.complete("Deploy victim liaison");
 

@@ -30,10 +30,11 @@ public final class DutyToNotifyReport {
 	 * exploitation, for the officer to copy into the Modern Slavery Portal (see
 	 * {@link PortalSummaries#dutyToNotify}).
 	 * @param record the case record
+	 * @param areas the directory's area names
 	 * @return the report text
 	 */
-	public static String fullSummary(VictimCase record) {
-		return PortalSummaries.dutyToNotify(record);
+	public static String fullSummary(VictimCase record, AreaNames areas) {
+		return PortalSummaries.dutyToNotify(record, areas);
 	}
 
 }

@@ -16,8 +16,8 @@ public final class NrmReferralSummary {
 	 * The summary in plain words and the portal's sections, saying about consent only
 	 * what the consent ledger records (see {@link PortalSummaries#nrmReferral}).
 	 */
-	public static String text(VictimCase c) {
-		return PortalSummaries.nrmReferral(c);
+	public static String text(VictimCase c, AreaNames areas) {
+		return PortalSummaries.nrmReferral(c, areas);
 	}
 
 }

@@ -36,15 +36,20 @@ public final class PortalSummaries {
 	private PortalSummaries() {
 	}
 
-	/** The NRM referral, section by section as the portal asks for it. */
-	public static String nrmReferral(VictimCase c) {
+	/**
+	 * The NRM referral, section by section as the portal asks for it.
+	 * @param c the case record
+	 * @param areas the directory's area names, for the area where the person was found
+	 * @return the summary text
+	 */
+	public static String nrmReferral(VictimCase c, AreaNames areas) {
 		List<String> lines = new ArrayList<>();
 		lines.add("NRM referral - case " + c.getReference());
 		lines.add("");
 		lines.add("1. About the referral");
 		lines.add("Referring first responder: police");
 		lines.add("Referral for: " + (c.isChild() ? "a child" : "an adult"));
-		lines.add("Local authority area where the person was found: " + c.getAreaCode());
+		lines.add("Local authority area where the person was found: " + areas.describe(c.getAreaCode()));
 		lines.add("Crime reference: " + orNotKnown(c.getCrimeReference()));
 		lines.add("");
 		lines.add("2. The potential victim");
@@ -60,8 +65,7 @@ public final class PortalSummaries {
 		lines.add("");
 		lines.add("3. The exploitation");
 		lines.add("Type: " + words(c.getExploitationTypes()));
-		lines.add("Where: " + word(c.getExploitationLocation()) + ((c.getExploitationPlace() != null)
-				? " (" + Countries.name(c.getExploitationPlace()).orElse(c.getExploitationPlace()) + ")" : ""));
+		lines.add("Where: " + word(c.getExploitationLocation()) + exploitationPlace(c.getExploitationPlace(), areas));
 		lines.add("For about: " + word(c.getExploitationPeriod()));
 		lines.add("");
 		lines.add("4. Consent");
@@ -81,8 +85,8 @@ public final class PortalSummaries {
 	 * typed about the person can leave the force in an anonymous report. Shown, never
 	 * stored in the engine.
 	 */
-	public static String dutyToNotify(VictimCase c) {
-		return String.join("\n", dutyToNotifyLines(c, true));
+	public static String dutyToNotify(VictimCase c, AreaNames areas) {
+		return String.join("\n", dutyToNotifyLines(c, areas));
 	}
 
 	/**
@@ -91,10 +95,12 @@ public final class PortalSummaries {
 	 * Duty to Notify step for its form to show.
 	 */
 	public static String dutyToNotifyForEngine(VictimCase c) {
-		return String.join("\n", dutyToNotifyLines(c, false));
+		return String.join("\n", dutyToNotifyLines(c, null));
 	}
 
-	private static List<String> dutyToNotifyLines(VictimCase c, boolean withCaseRecordData) {
+	// with the area names, the full report; without (null), the one for the engine
+	private static List<String> dutyToNotifyLines(VictimCase c, AreaNames areas) {
+		boolean withCaseRecordData = areas != null;
 		List<String> lines = new ArrayList<>();
 		lines.add("Duty to Notify report (anonymous)");
 		lines.add("Why anonymous: " + whyAnonymous(c));
@@ -106,19 +112,32 @@ public final class PortalSummaries {
 		lines.add("Type of exploitation: " + words(c.getExploitationTypes()));
 		lines.add("Exploited: " + word(c.getExploitationLocation()));
 		if (withCaseRecordData) {
-			lines.add("Area or country of exploitation: " + place(c.getExploitationPlace()));
+			lines.add("Area or country of exploitation: " + place(c.getExploitationPlace(), areas));
 		}
 		lines.add("For about: " + word(c.getExploitationPeriod()));
 		return lines;
+	}
+
+	// a UK area by its name and code, as the Duty to Notify report names it; a country
+	// by its name; a case recorded before the code lists keeps what was typed
+	private static String exploitationPlace(String code, AreaNames areas) {
+		if (code == null) {
+			return "";
+		}
+		if (code.matches("[EW][0-9]{8}")) {
+			return ", " + areas.describe(code);
+		}
+		return " (" + Countries.name(code).orElse(code) + ")";
 	}
 
 	private static String country(String code) {
 		return Countries.name(code).map((name) -> name + " (" + code + ")").orElse("not known");
 	}
 
-	private static String place(String code) {
+	// a UK area as the NRM summary names the area where the person was found
+	private static String place(String code, AreaNames areas) {
 		if (code != null && code.matches("[EW][0-9]{8}")) {
-			return "UK local authority area " + code;
+			return areas.describe(code);
 		}
 		return country(code);
 	}

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +48,16 @@ public class DirectoryAdministration {
 
 	private final ObjectMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	DirectoryAdministration(SafeguardingDirectory directory, DirectoryEntryRepository entries,
-			DirectoryChangeRepository changes, ObjectMapper json, PlatformTransactionManager transactions) {
+			DirectoryChangeRepository changes, ObjectMapper json, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.entries = entries;
 		this.changes = changes;
 		this.json = json;
+		this.events = events;
 		new TransactionTemplate(transactions).executeWithoutResult((status) -> synchronise());
 	}
 
@@ -150,6 +155,10 @@ public class DirectoryAdministration {
 			}
 		}
 		this.directory.replaceAll(new ArrayList<>(current.values()));
+		if (added + changed > 0) {
+			// the start form offers the areas as they are now (StartFormAreas)
+			this.events.publishEvent(new StartFormAreas.DirectoryChanged());
+		}
 		log.info("Directory changed by {}: {} added, {} changed, {} unchanged", userId, added, changed, unchanged);
 		return new ImportResult(added, changed, unchanged);
 	}

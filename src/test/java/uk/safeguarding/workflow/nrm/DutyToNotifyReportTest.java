@@ -3,6 +3,8 @@ package uk.safeguarding.workflow.nrm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,9 @@ import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /** The anonymous Duty to Notify summary carries codes and enumerations only. */
 class DutyToNotifyReportTest {
+
+	/** The directory as the summaries see it: Cardiff only. */
+	static final AreaNames CARDIFF = (code) -> Optional.ofNullable(Map.of("W06000015", "Cardiff").get(code));
 
 	@Test
 	void theSummaryNamesTheCountryFromTheCodeList_andNothingTypedAboutThePerson() {
@@ -20,7 +25,7 @@ class DutyToNotifyReportTest {
 		record.setExploitationPlace("RO");
 		record.setExploitationTypes("LABOUR");
 
-		String full = DutyToNotifyReport.fullSummary(record);
+		String full = DutyToNotifyReport.fullSummary(record, CARDIFF);
 
 		assertThat(full).contains("Nationality: Albania (AL)")
 			.contains("Area or country of exploitation: Romania (RO)")
@@ -30,17 +35,21 @@ class DutyToNotifyReportTest {
 	}
 
 	@Test
-	void anAreaIsShownByItsCode_andAnythingNotCodedAsNotKnown() {
+	void anAreaIsShownByItsNameAndCode_andAnythingNotCodedAsNotKnown() {
 		VictimCase record = new VictimCase("MSHT-2026-000002", "W06000015", "Someone", Instant.now());
 		record.setNationality("Albanian, lives at 12 Hidden Lane");
 		record.setExploitationPlace("W06000015");
 
-		String full = DutyToNotifyReport.fullSummary(record);
+		String full = DutyToNotifyReport.fullSummary(record, CARDIFF);
 
 		assertThat(full).as("free text never reaches an anonymous report")
 			.contains("Nationality: not known")
-			.contains("Area or country of exploitation: UK local authority area W06000015")
+			.contains("Area or country of exploitation: Cardiff (W06000015)")
 			.doesNotContain("Hidden Lane");
+		// an area the directory no longer holds keeps its code
+		record.setExploitationPlace("W06000099");
+		assertThat(DutyToNotifyReport.fullSummary(record, CARDIFF))
+			.contains("Area or country of exploitation: UK local authority area W06000099");
 	}
 
 	@Test

@@ -17,6 +17,8 @@ class PortalSummariesTest {
 
 	static final String NAME = "Zephyrine Quillfeather-Oduya";
 
+	static final AreaNames AREAS = DutyToNotifyReportTest.CARDIFF;
+
 	static VictimCase adult() {
 		VictimCase record = new VictimCase("MSHT-2026-000042", "W06000015", NAME,
 				Instant.parse("2026-11-20T09:30:00Z"));
@@ -33,7 +35,7 @@ class PortalSummariesTest {
 
 	@Test
 	void beforeAnyConsentDecision_theNrmSummaryDoesNotClaimConsent_andUsesNoCodes() {
-		String nrm = PortalSummaries.nrmReferral(adult());
+		String nrm = PortalSummaries.nrmReferral(adult(), AREAS);
 
 		assertThat(nrm)
 			.contains("Referral for: an adult", "4. Consent",
@@ -45,18 +47,35 @@ class PortalSummariesTest {
 	}
 
 	@Test
+	void bothSummariesNameTheArea_asTheDirectoryDoes_withItsCodeInBrackets() {
+		VictimCase record = adult();
+		record.setExploitationLocation("UK");
+		record.setExploitationPlace("W06000015");
+
+		assertThat(PortalSummaries.nrmReferral(record, AREAS))
+			.contains("Local authority area where the person was found: Cardiff (W06000015)")
+			.contains("Where: in the UK, Cardiff (W06000015)");
+		assertThat(PortalSummaries.dutyToNotify(record, AREAS))
+			.contains("Area or country of exploitation: Cardiff (W06000015)");
+		// renamed in the directory: the next summary says the new name
+		assertThat(PortalSummaries.nrmReferral(record,
+				(code) -> java.util.Optional.of("Caerdydd").filter((name) -> code.equals("W06000015"))))
+			.contains("Local authority area where the person was found: Caerdydd (W06000015)");
+	}
+
+	@Test
 	void consentGivenThenWithdrawn_isWhatBothSummariesSay() {
 		VictimCase record = adult();
 		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "GIVEN", "liaison", true,
 				"UserTask_SeekInformedConsent");
-		assertThat(PortalSummaries.nrmReferral(record)).contains(
+		assertThat(PortalSummaries.nrmReferral(record, AREAS)).contains(
 				"Informed consent given on 21 November 2026 at 10:00, explained by liaison through a professional interpreter.");
 
 		record.addConsent(Instant.parse("2026-11-22T10:00:00Z"), "WITHDRAWN", "liaison", false,
 				"StartEvent_ConsentWithdrawn");
-		assertThat(PortalSummaries.nrmReferral(record)).contains("Withdrawn on 22 November 2026 at 10:00.")
+		assertThat(PortalSummaries.nrmReferral(record, AREAS)).contains("Withdrawn on 22 November 2026 at 10:00.")
 			.doesNotContain("Informed consent given");
-		assertThat(PortalSummaries.dutyToNotify(record))
+		assertThat(PortalSummaries.dutyToNotify(record, AREAS))
 			.contains("Why anonymous: the adult withdrew consent to an NRM referral");
 	}
 
@@ -66,7 +85,7 @@ class PortalSummariesTest {
 		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
 				"UserTask_SeekInformedConsent");
 
-		String report = PortalSummaries.dutyToNotify(record);
+		String report = PortalSummaries.dutyToNotify(record, AREAS);
 
 		assertThat(report)
 			.contains("Why anonymous: the adult did not consent to an NRM referral", "Adult: yes", "Gender: male",
@@ -83,10 +102,10 @@ class PortalSummariesTest {
 		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
 				"UserTask_SeekInformedConsent");
 
-		assertThat(DutyToNotifyReport.fullSummary(record)).as("the API's text is the case page's")
-			.isEqualTo(PortalSummaries.dutyToNotify(record));
+		assertThat(DutyToNotifyReport.fullSummary(record, AREAS)).as("the API's text is the case page's")
+			.isEqualTo(PortalSummaries.dutyToNotify(record, AREAS));
 		assertThat(DutyToNotifyReport.summary(record)).as("what the Duty to Notify step keeps in the engine")
-			.isEqualTo(PortalSummaries.dutyToNotify(record)
+			.isEqualTo(PortalSummaries.dutyToNotify(record, AREAS)
 				.lines()
 				.filter((line) -> !line.startsWith("Nationality:") && !line.startsWith("Area or country of"))
 				.collect(java.util.stream.Collectors.joining("\n")))

@@ -3,6 +3,7 @@ package uk.safeguarding.workflow.victimcase.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -21,6 +22,8 @@ import uk.safeguarding.workflow.nrm.NrmReferralSummary;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
 import uk.safeguarding.workflow.safeguarding.NotificationView;
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
+import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
@@ -41,12 +44,15 @@ class CaseController {
 
 	private final CaseAccess access;
 
+	private final SafeguardingDirectory directory;
+
 	CaseController(VictimCaseService cases, IdentityService identity, NotificationOutbox notifications,
-			CaseAccess access) {
+			CaseAccess access, SafeguardingDirectory directory) {
 		this.cases = cases;
 		this.identity = identity;
 		this.notifications = notifications;
 		this.access = access;
+		this.directory = directory;
 	}
 
 	/**
@@ -96,13 +102,19 @@ class CaseController {
 
 	@GetMapping(path = "/{reference}/nrm-referral-summary", produces = MediaType.TEXT_PLAIN_VALUE)
 	String nrmReferralSummary(@PathVariable String reference) {
-		return NrmReferralSummary.text(consult(reference, "NRM referral summary (for the Modern Slavery Portal)"));
+		return NrmReferralSummary.text(consult(reference, "NRM referral summary (for the Modern Slavery Portal)"),
+				this::areaName);
 	}
 
 	@GetMapping(path = "/{reference}/duty-to-notify-summary", produces = MediaType.TEXT_PLAIN_VALUE)
 	String dutyToNotifySummary(@PathVariable String reference) {
 		return DutyToNotifyReport
-			.fullSummary(consult(reference, "Duty to Notify summary (for the Modern Slavery Portal)"));
+			.fullSummary(consult(reference, "Duty to Notify summary (for the Modern Slavery Portal)"), this::areaName);
+	}
+
+	// the area's name as the directory holds it now
+	private Optional<String> areaName(String code) {
+		return this.directory.find(code).map(SafeguardingArea::areaName);
 	}
 
 	private VictimCase consult(String reference, String purpose) {

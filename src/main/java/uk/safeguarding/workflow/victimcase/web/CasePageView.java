@@ -96,8 +96,10 @@ class CasePageView {
 					.map((other) -> new Linked(other.getReference(), Words.pathway(other.getPathway()),
 							Words.status(other.getStatus())))
 					.toList(),
-				manager ? accessLog(reference) : List.of(), personalDetails ? PortalSummaries.nrmReferral(c) : null,
-				dutyToNotifyWanted(c, personalDetails) ? PortalSummaries.dutyToNotify(c) : null, !c.isChild());
+				manager ? accessLog(reference) : List.of(),
+				personalDetails ? PortalSummaries.nrmReferral(c, this::knownAreaName) : null,
+				dutyToNotifyWanted(c, personalDetails) ? PortalSummaries.dutyToNotify(c, this::knownAreaName) : null,
+				!c.isChild());
 	}
 
 	/**
@@ -252,6 +254,10 @@ class CasePageView {
 				java.util.Collections.reverse(list);
 				return list;
 			}));
+	}
+
+	private java.util.Optional<String> knownAreaName(String code) {
+		return this.directory.find(code).map(SafeguardingArea::areaName);
 	}
 
 	String areaName(String code) {
