@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseActor;
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.JourneyTime;
 
@@ -28,7 +28,7 @@ public class RecordConsentWithdrawalDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String reference = execution.getProcessBusinessKey();
 		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).orElse(null));
-		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
+		String actor = CaseActor.of(execution);
 		this.cases.recordConsentWithdrawal(reference, actor,
 				Boolean.TRUE.equals(execution.getVariable(Variables.NRM_SUBMITTED)), JourneyTime.now());
 	}
