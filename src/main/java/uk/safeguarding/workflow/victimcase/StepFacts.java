@@ -36,10 +36,12 @@ final class StepFacts {
 			Map.entry("nrmReference", (record, value) -> record.setNrmReference(text(value))),
 			Map.entry("nrmSubmittedAt", (record, value) -> record.setNrmSubmittedAt(instant(value))),
 			Map.entry("dutyToNotifyReference", (record, value) -> record.setDutyToNotifyReference(text(value))),
-			Map.entry("reasonableGroundsDecision", (record, value) -> record.setReasonableGroundsDecision(text(value))),
+			Map.entry("reasonableGroundsDecision",
+					(record, value) -> record.setReasonableGroundsDecision(decision(value))),
 			Map.entry("reasonableGroundsDecisionDate",
 					(record, value) -> record.setReasonableGroundsDecisionDate(date(value))),
-			Map.entry("conclusiveGroundsDecision", (record, value) -> record.setConclusiveGroundsDecision(text(value))),
+			Map.entry("conclusiveGroundsDecision",
+					(record, value) -> record.setConclusiveGroundsDecision(decision(value))),
 			Map.entry("conclusiveGroundsDecisionDate",
 					(record, value) -> record.setConclusiveGroundsDecisionDate(date(value))),
 			Map.entry("conclusiveDecisionFlagged",
@@ -82,11 +84,11 @@ final class StepFacts {
 				}
 				case NRM_CONSENT -> {
 					String explainedBy = Objects.requireNonNullElse(text(facts.get("consentExplainedBy")), actor);
-					record.addConsent(now, text(facts.get("nrmConsent")), explainedBy,
+					record.addConsent(now, ConsentOutcome.nrm(text(facts.get("nrmConsent"))), explainedBy,
 							Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), stepId);
 				}
 				case ADULT_SUPPORT_CONSENT ->
-					record.addConsent(now, "ADULT_SUPPORT_" + text(facts.get("adultSupportConsent")), actor,
+					record.addConsent(now, ConsentOutcome.adultSupport(text(facts.get("adultSupportConsent"))), actor,
 							Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), stepId);
 				case CLOSES -> close(record, facts, now);
 			}
@@ -97,9 +99,9 @@ final class StepFacts {
 		if (!Boolean.TRUE.equals(facts.get("closeCase"))) {
 			return;
 		}
-		record.setStatus("CLOSED");
+		record.setStatus(CaseStatus.CLOSED);
 		record.setClosedAt(now);
-		record.setClosureReason(text(facts.get("closureReason")));
+		record.setClosureReason(ClosureReason.valueOf(text(facts.get("closureReason"))));
 		record.setOpenItemsAtClosure(truncate(text(facts.get("openItemsSummary")), 500));
 		Object years = facts.get("retentionReviewYears");
 		record.setRetentionReviewDate(
@@ -112,6 +114,10 @@ final class StepFacts {
 
 	private static String text(Object value) {
 		return (value == null) ? null : String.valueOf(value);
+	}
+
+	private static GroundsDecision decision(Object value) {
+		return (value == null) ? null : GroundsDecision.valueOf(String.valueOf(value));
 	}
 
 	private static Instant instant(Object value) {

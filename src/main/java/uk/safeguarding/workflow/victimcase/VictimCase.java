@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -38,14 +41,17 @@ public class VictimCase {
 	@Column(length = 64)
 	private String processInstanceId;
 
+	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 10)
-	private String status = "OPEN";
+	private CaseStatus status = CaseStatus.OPEN;
 
+	@Enumerated(EnumType.STRING)
 	@Column(length = 10)
-	private String pathway;
+	private Pathway pathway;
 
+	@Enumerated(EnumType.STRING)
 	@Column(length = 10)
-	private String riskLevel;
+	private RiskLevel riskLevel;
 
 	@Column(nullable = false, length = 9)
 	private String areaCode;
@@ -119,8 +125,9 @@ public class VictimCase {
 	private Instant closedAt;
 
 	/** Why the case closed (the closure form's coded reason). */
+	@Enumerated(EnumType.STRING)
 	@Column(length = 30)
-	private String closureReason;
+	private ClosureReason closureReason;
 
 	/** What was still open when the case closed, as the supervisor saw it. */
 	@Column(length = 500)
@@ -144,13 +151,15 @@ public class VictimCase {
 	private String localAuthorityReference;
 
 	// decisions
+	@Enumerated(EnumType.STRING)
 	@Column(length = 10)
-	private String reasonableGroundsDecision;
+	private GroundsDecision reasonableGroundsDecision;
 
 	private LocalDate reasonableGroundsDecisionDate;
 
+	@Enumerated(EnumType.STRING)
 	@Column(length = 10)
-	private String conclusiveGroundsDecision;
+	private GroundsDecision conclusiveGroundsDecision;
 
 	private LocalDate conclusiveGroundsDecisionDate;
 
@@ -182,15 +191,29 @@ public class VictimCase {
 		return entry;
 	}
 
-	public ConsentRecord addConsent(Instant at, String outcome, String explainedBy, boolean professionalInterpreter,
-			String step) {
+	public ConsentRecord addConsent(Instant at, ConsentOutcome outcome, String explainedBy,
+			boolean professionalInterpreter, String step) {
 		ConsentRecord record = new ConsentRecord(this, at, outcome, explainedBy, professionalInterpreter, step);
 		this.consentLedger.add(record);
 		return record;
 	}
 
+	/**
+	 * The latest answer to the NRM consent question in the ledger, ignoring answers on
+	 * adult support.
+	 */
+	public Optional<ConsentRecord> latestNrmConsent() {
+		for (int i = this.consentLedger.size() - 1; i >= 0; i--) {
+			ConsentRecord entry = this.consentLedger.get(i);
+			if (entry.getOutcome().isAboutNrmReferral()) {
+				return Optional.of(entry);
+			}
+		}
+		return Optional.empty();
+	}
+
 	public boolean isChild() {
-		return "CHILD".equals(this.pathway);
+		return this.pathway == Pathway.CHILD;
 	}
 
 	public int nextMissingEpisode() {
@@ -214,27 +237,27 @@ public class VictimCase {
 		this.processInstanceId = processInstanceId;
 	}
 
-	public String getStatus() {
+	public CaseStatus getStatus() {
 		return this.status;
 	}
 
-	public void setStatus(String status) {
+	public void setStatus(CaseStatus status) {
 		this.status = status;
 	}
 
-	public String getPathway() {
+	public Pathway getPathway() {
 		return this.pathway;
 	}
 
-	public void setPathway(String pathway) {
+	public void setPathway(Pathway pathway) {
 		this.pathway = pathway;
 	}
 
-	public String getRiskLevel() {
+	public RiskLevel getRiskLevel() {
 		return this.riskLevel;
 	}
 
-	public void setRiskLevel(String riskLevel) {
+	public void setRiskLevel(RiskLevel riskLevel) {
 		this.riskLevel = riskLevel;
 	}
 
@@ -434,11 +457,11 @@ public class VictimCase {
 		this.closedAt = closedAt;
 	}
 
-	public String getClosureReason() {
+	public ClosureReason getClosureReason() {
 		return this.closureReason;
 	}
 
-	public void setClosureReason(String closureReason) {
+	public void setClosureReason(ClosureReason closureReason) {
 		this.closureReason = closureReason;
 	}
 
@@ -498,11 +521,11 @@ public class VictimCase {
 		this.localAuthorityReference = localAuthorityReference;
 	}
 
-	public String getReasonableGroundsDecision() {
+	public GroundsDecision getReasonableGroundsDecision() {
 		return this.reasonableGroundsDecision;
 	}
 
-	public void setReasonableGroundsDecision(String reasonableGroundsDecision) {
+	public void setReasonableGroundsDecision(GroundsDecision reasonableGroundsDecision) {
 		this.reasonableGroundsDecision = reasonableGroundsDecision;
 	}
 
@@ -514,11 +537,11 @@ public class VictimCase {
 		this.reasonableGroundsDecisionDate = reasonableGroundsDecisionDate;
 	}
 
-	public String getConclusiveGroundsDecision() {
+	public GroundsDecision getConclusiveGroundsDecision() {
 		return this.conclusiveGroundsDecision;
 	}
 
-	public void setConclusiveGroundsDecision(String conclusiveGroundsDecision) {
+	public void setConclusiveGroundsDecision(GroundsDecision conclusiveGroundsDecision) {
 		this.conclusiveGroundsDecision = conclusiveGroundsDecision;
 	}
 

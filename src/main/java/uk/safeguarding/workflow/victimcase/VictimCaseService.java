@@ -122,9 +122,13 @@ public class VictimCaseService {
 		return record;
 	}
 
-	public void recordPathway(String reference, String pathway, String riskLevel, Instant now) {
+	public void recordPathway(String reference, String pathwayName, String riskLevelName, Instant now) {
+		// the pathway decision table's outputs: a name outside the enums is a broken
+		// table
+		Pathway pathway = Pathway.valueOf(pathwayName);
+		RiskLevel riskLevel = RiskLevel.valueOf(riskLevelName);
 		VictimCase record = require(reference);
-		if (!pathway.equals(record.getPathway())) {
+		if (pathway != record.getPathway()) {
 			record.addChronology(now, null, "BusinessRuleTask_DetermineSafeguardingPathway",
 					"Safeguarding pathway: " + pathway + " (risk " + riskLevel + ")", null);
 		}
@@ -177,9 +181,8 @@ public class VictimCaseService {
 	 */
 	public String recordAgeAssessment(String reference, boolean assessedAdult, Instant now) {
 		VictimCase record = require(reference);
-		String newPathway = assessedAdult ? "ADULT" : "CHILD";
-		String change = newPathway.equals(record.getPathway()) ? "UNCHANGED"
-				: (assessedAdult ? "NOW_ADULT" : "NOW_CHILD");
+		Pathway newPathway = assessedAdult ? Pathway.ADULT : Pathway.CHILD;
+		String change = (newPathway == record.getPathway()) ? "UNCHANGED" : (assessedAdult ? "NOW_ADULT" : "NOW_CHILD");
 		record.setAgeUncertain(false);
 		record.setMayBeUnder18(!assessedAdult);
 		record.setPathway(newPathway);
@@ -247,15 +250,8 @@ public class VictimCaseService {
 	 * adult support.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<String> latestNrmConsent(String reference) {
-		List<ConsentRecord> ledger = require(reference).getConsentLedger();
-		for (int i = ledger.size() - 1; i >= 0; i--) {
-			String outcome = ledger.get(i).getOutcome();
-			if (outcome != null && !outcome.startsWith("ADULT_SUPPORT_")) {
-				return Optional.of(outcome);
-			}
-		}
-		return Optional.empty();
+	public Optional<ConsentOutcome> latestNrmConsent(String reference) {
+		return require(reference).latestNrmConsent().map(ConsentRecord::getOutcome);
 	}
 
 	/**
@@ -264,7 +260,7 @@ public class VictimCaseService {
 	 */
 	public void recordConsentWithdrawal(String reference, String actor, boolean nrmSubmitted, Instant now) {
 		VictimCase record = require(reference);
-		record.addConsent(now, "WITHDRAWN", actor, false, "StartEvent_ConsentWithdrawn");
+		record.addConsent(now, ConsentOutcome.WITHDRAWN, actor, false, "StartEvent_ConsentWithdrawn");
 		record.addChronology(now, actor, "StartEvent_ConsentWithdrawn", nrmSubmitted
 				? "Consent withdrawn after the NRM referral: the competent authority is to be told"
 				: "Consent withdrawn before the NRM referral was submitted: the referral is stopped and the Duty to Notify follows",

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import uk.safeguarding.workflow.victimcase.ConsentOutcome;
+import uk.safeguarding.workflow.victimcase.Pathway;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
@@ -20,7 +22,7 @@ class PortalSummariesTest {
 	static VictimCase adult() {
 		VictimCase record = new VictimCase("MSHT-2026-000042", "W06000015", NAME,
 				Instant.parse("2026-11-20T09:30:00Z"));
-		record.setPathway("ADULT");
+		record.setPathway(Pathway.ADULT);
 		record.setDateOfBirth(LocalDate.of(1990, 4, 12));
 		record.setGender("MALE");
 		record.setNationality("AL");
@@ -47,12 +49,12 @@ class PortalSummariesTest {
 	@Test
 	void consentGivenThenWithdrawn_isWhatBothSummariesSay() {
 		VictimCase record = adult();
-		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "GIVEN", "liaison", true,
+		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), ConsentOutcome.GIVEN, "liaison", true,
 				"UserTask_SeekInformedConsent");
 		assertThat(PortalSummaries.nrmReferral(record)).contains(
 				"Informed consent given on 21 November 2026 at 10:00, explained by liaison through a professional interpreter.");
 
-		record.addConsent(Instant.parse("2026-11-22T10:00:00Z"), "WITHDRAWN", "liaison", false,
+		record.addConsent(Instant.parse("2026-11-22T10:00:00Z"), ConsentOutcome.WITHDRAWN, "liaison", false,
 				"StartEvent_ConsentWithdrawn");
 		assertThat(PortalSummaries.nrmReferral(record)).contains("Withdrawn on 22 November 2026 at 10:00.")
 			.doesNotContain("Informed consent given");
@@ -63,7 +65,7 @@ class PortalSummariesTest {
 	@Test
 	void dutyToNotify_carriesTheAllowListOnly_inPlainWords() {
 		VictimCase record = adult();
-		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
+		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), ConsentOutcome.DECLINED, "liaison", false,
 				"UserTask_SeekInformedConsent");
 
 		String report = PortalSummaries.dutyToNotify(record);
@@ -80,7 +82,7 @@ class PortalSummariesTest {
 	@Test
 	void theDutyToNotifyStepAndTheApiGiveTheCaseSummary_withoutItsCaseRecordItemsForTheEngine() {
 		VictimCase record = adult();
-		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
+		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), ConsentOutcome.DECLINED, "liaison", false,
 				"UserTask_SeekInformedConsent");
 
 		assertThat(DutyToNotifyReport.fullSummary(record)).as("the API's text is the case page's")

@@ -27,7 +27,7 @@ public class RecordConsentWithdrawalDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String reference = execution.getProcessBusinessKey();
-		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).orElse(null));
+		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).map(Enum::name).orElse(null));
 		String actor = CaseActor.of(execution);
 		this.cases.recordConsentWithdrawal(reference, actor,
 				Boolean.TRUE.equals(execution.getVariable(Variables.NRM_SUBMITTED)), JourneyTime.now());
