@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import uk.safeguarding.workflow.victimcase.CaseRecords;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /** The anonymous Duty to Notify summary carries codes and enumerations only. */
@@ -13,12 +14,13 @@ class DutyToNotifyReportTest {
 
 	@Test
 	void theSummaryNamesTheCountryFromTheCodeList_andNothingTypedAboutThePerson() {
-		VictimCase record = new VictimCase("MSHT-2026-000001", "W06000015", "Zephyrine Quillfeather-Oduya",
-				Instant.parse("2026-11-20T09:30:00Z"));
-		record.setGender("FEMALE");
-		record.setNationality("AL");
-		record.setExploitationPlace("RO");
-		record.setExploitationTypes("LABOUR");
+		VictimCase record = CaseRecords
+			.reported("MSHT-2026-000001", "W06000015", "Zephyrine Quillfeather-Oduya",
+					Instant.parse("2026-11-20T09:30:00Z"))
+			.gender("FEMALE")
+			.nationality("AL")
+			.exploitation("LABOUR", null, "RO", null)
+			.build();
 
 		String full = DutyToNotifyReport.fullSummary(record);
 
@@ -31,9 +33,10 @@ class DutyToNotifyReportTest {
 
 	@Test
 	void anAreaIsShownByItsCode_andAnythingNotCodedAsNotKnown() {
-		VictimCase record = new VictimCase("MSHT-2026-000002", "W06000015", "Someone", Instant.now());
-		record.setNationality("Albanian, lives at 12 Hidden Lane");
-		record.setExploitationPlace("W06000015");
+		VictimCase record = CaseRecords.reported("MSHT-2026-000002", "W06000015", "Someone", Instant.now())
+			.nationality("Albanian, lives at 12 Hidden Lane")
+			.exploitation(null, null, "W06000015", null)
+			.build();
 
 		String full = DutyToNotifyReport.fullSummary(record);
 
