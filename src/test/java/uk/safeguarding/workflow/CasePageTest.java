@@ -18,6 +18,7 @@ import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.victimcase.AccessLogEntry;
 import uk.safeguarding.workflow.victimcase.VictimCase;
+import uk.safeguarding.workflow.victimcase.ConsentOutcome;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 
 /**
@@ -166,7 +167,7 @@ class CasePageTest {
 		assertThat(post(liaison, reference, "consent-withdrawn", "confirmWithdrawal=yes").statusCode()).isEqualTo(302);
 		assertThat(openSteps(id)).doesNotContain(UserTasks.SUBMIT_NRM_REFERRAL)
 			.contains(UserTasks.SUBMIT_DUTY_TO_NOTIFY, UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
-		assertThat(this.cases.latestNrmConsent(reference)).contains("WITHDRAWN");
+		assertThat(this.cases.latestNrmConsent(reference)).contains(ConsentOutcome.WITHDRAWN);
 		String page = liaison.get("/cases/" + reference).body();
 		assertThat(page).contains("Withdrawn", "Consent withdrawn before the NRM referral was submitted",
 				"Why anonymous: the adult withdrew consent to an NRM referral");
@@ -200,7 +201,7 @@ class CasePageTest {
 		assertThat(openSteps(id))
 			.contains(UserTasks.INFORM_COMPETENT_AUTHORITY_OF_WITHDRAWAL, UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)
 			.doesNotContain(UserTasks.SUBMIT_DUTY_TO_NOTIFY);
-		assertThat(this.cases.latestNrmConsent(reference)).contains("WITHDRAWN");
+		assertThat(this.cases.latestNrmConsent(reference)).contains(ConsentOutcome.WITHDRAWN);
 	}
 
 	@Test

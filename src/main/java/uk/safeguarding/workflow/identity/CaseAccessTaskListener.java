@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
@@ -54,7 +53,7 @@ public class CaseAccessTaskListener implements StepListener {
 						connected |= this.access.connect(person, processInstanceId);
 					}
 				}
-				connected |= this.access.connect(actor(task), processInstanceId);
+				connected |= this.access.connect(CaseActor.of(task), processInstanceId);
 				if (connected) {
 					this.access.refresh(processInstanceId, task.getId());
 				}
@@ -62,11 +61,6 @@ public class CaseAccessTaskListener implements StepListener {
 			default -> {
 			}
 		}
-	}
-
-	private static String actor(DelegateTask task) {
-		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
 	}
 
 	@Override

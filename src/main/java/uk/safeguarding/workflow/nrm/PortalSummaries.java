@@ -152,11 +152,11 @@ public final class PortalSummaries {
 		}
 		String when = WHEN.format(latest.getRecordedAt().atZone(JourneyTime.ZONE));
 		return switch (latest.getOutcome()) {
-			case "GIVEN" -> "Informed consent given on " + when + ", explained by " + latest.getExplainedBy()
+			case GIVEN -> "Informed consent given on " + when + ", explained by " + latest.getExplainedBy()
 					+ (latest.isProfessionalInterpreter() ? " through a professional interpreter" : "") + ".";
-			case "DECLINED" -> "Declined on " + when + ": do not refer; make a Duty to Notify report.";
-			case "UNDECIDED" -> "Not decided yet (" + when + "): do not refer until consent is given.";
-			case "WITHDRAWN" -> "Withdrawn on " + when + ".";
+			case DECLINED -> "Declined on " + when + ": do not refer; make a Duty to Notify report.";
+			case UNDECIDED -> "Not decided yet (" + when + "): do not refer until consent is given.";
+			case WITHDRAWN -> "Withdrawn on " + when + ".";
 			default -> "Not recorded yet.";
 		};
 	}
@@ -167,22 +167,15 @@ public final class PortalSummaries {
 			return "no consent to an NRM referral is recorded";
 		}
 		return switch (latest.getOutcome()) {
-			case "DECLINED" -> "the adult did not consent to an NRM referral";
-			case "WITHDRAWN" -> "the adult withdrew consent to an NRM referral";
-			case "UNDECIDED" -> "the adult has not decided about an NRM referral";
+			case DECLINED -> "the adult did not consent to an NRM referral";
+			case WITHDRAWN -> "the adult withdrew consent to an NRM referral";
+			case UNDECIDED -> "the adult has not decided about an NRM referral";
 			default -> "no NRM referral is being made";
 		};
 	}
 
 	private static ConsentRecord latestNrmConsent(VictimCase c) {
-		List<ConsentRecord> ledger = c.getConsentLedger();
-		for (int i = ledger.size() - 1; i >= 0; i--) {
-			String outcome = ledger.get(i).getOutcome();
-			if (outcome != null && !outcome.startsWith("ADULT_SUPPORT_")) {
-				return ledger.get(i);
-			}
-		}
-		return null;
+		return c.latestNrmConsent().orElse(null);
 	}
 
 	private static String word(String code) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,8 +29,9 @@ public class ConsentRecord {
 	@Column(nullable = false)
 	private Instant recordedAt;
 
+	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 32)
-	private String outcome;
+	private ConsentOutcome outcome;
 
 	@Column(length = 64)
 	private String explainedBy;
@@ -41,7 +44,7 @@ public class ConsentRecord {
 	protected ConsentRecord() {
 	}
 
-	ConsentRecord(VictimCase victimCase, Instant recordedAt, String outcome, String explainedBy,
+	ConsentRecord(VictimCase victimCase, Instant recordedAt, ConsentOutcome outcome, String explainedBy,
 			boolean professionalInterpreter, String step) {
 		this.victimCase = victimCase;
 		this.recordedAt = recordedAt;
@@ -55,7 +58,7 @@ public class ConsentRecord {
 		return this.recordedAt;
 	}
 
-	public String getOutcome() {
+	public ConsentOutcome getOutcome() {
 		return this.outcome;
 	}
 

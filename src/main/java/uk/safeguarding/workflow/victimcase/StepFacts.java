@@ -3,9 +3,11 @@ package uk.safeguarding.workflow.victimcase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -15,37 +17,81 @@ import uk.safeguarding.workflow.process.Steps;
 import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
- * Writes what a completed step's entry ({@link Steps}) says it records into the case
- * record: the named answers into the fields of the same name, and its actions (consent
- * ledger, supervisor, closure). No step is named here: a new step's entry says what it
- * records, and a field it names needs a writer below.
+ * Turns what a completed step's entry ({@link Steps}) says it records into the case
+ * record's behaviour: the named answers into the {@link VictimCase} method that records
+ * them (one fact may take several answers, such as a decision and its date), and its
+ * actions (consent ledger, supervisor, closure). No step is named here: a new step's
+ * entry says what it records, and an answer it names needs a fact below and a method on
+ * {@link VictimCase} that keeps the fact's rule.
  */
 final class StepFacts {
 
-	/** The case record fields a step can fill, by the name of the answer. */
-	static final Map<String, BiConsumer<VictimCase, Object>> FIELDS = Map.ofEntries(
-			Map.entry("placeOfSafetyAddress", (record, value) -> record.setPlaceOfSafetyAddress(text(value))),
-			Map.entry("crimeReference", (record, value) -> record.setCrimeReference(text(value))),
-			Map.entry("investigator", (record, value) -> record.setInvestigator(text(value))),
-			Map.entry("liaisonOfficer", (record, value) -> record.setLiaisonOfficer(text(value))),
-			Map.entry("liaisonRole", (record, value) -> record.setLiaisonRole(text(value))),
-			Map.entry("victimNavigatorName", (record, value) -> record.setVictimNavigatorName(text(value))),
-			Map.entry("victimNavigatorOrganisation",
-					(record, value) -> record.setVictimNavigatorOrganisation(text(value))),
-			Map.entry("localAuthorityReference", (record, value) -> record.setLocalAuthorityReference(text(value))),
-			Map.entry("nrmReference", (record, value) -> record.setNrmReference(text(value))),
-			Map.entry("nrmSubmittedAt", (record, value) -> record.setNrmSubmittedAt(instant(value))),
-			Map.entry("dutyToNotifyReference", (record, value) -> record.setDutyToNotifyReference(text(value))),
-			Map.entry("reasonableGroundsDecision", (record, value) -> record.setReasonableGroundsDecision(text(value))),
-			Map.entry("reasonableGroundsDecisionDate",
-					(record, value) -> record.setReasonableGroundsDecisionDate(date(value))),
-			Map.entry("conclusiveGroundsDecision", (record, value) -> record.setConclusiveGroundsDecision(text(value))),
-			Map.entry("conclusiveGroundsDecisionDate",
-					(record, value) -> record.setConclusiveGroundsDecisionDate(date(value))),
-			Map.entry("conclusiveDecisionFlagged",
-					(record, value) -> record.setConclusiveDecisionFlagged(Boolean.TRUE.equals(value))));
+	/** What the case record does with a step's answers, by the answers it takes. */
+	record Fact(Set<String> answers, BiConsumer<VictimCase, Answers> records) {
+	}
+
+	/** The answers of one completed step, as the case record reads them. */
+	record Answers(Map<String, Object> facts, Map<String, Object> caseRecordOnly) {
+
+		Object get(String name) {
+			return this.caseRecordOnly.containsKey(name) ? this.caseRecordOnly.get(name) : this.facts.get(name);
+		}
+
+		String text(String name) {
+			Object value = get(name);
+			return (value == null) ? null : String.valueOf(value);
+		}
+
+		Instant instant(String name) {
+			return (get(name) instanceof Date date) ? date.toInstant() : null;
+		}
+
+		LocalDate date(String name) {
+			return JourneyTime.date(get(name)).orElse(null);
+		}
+
+		GroundsDecision decision(String name) {
+			String value = text(name);
+			return (value == null) ? null : GroundsDecision.valueOf(value);
+		}
+
+		boolean yes(String name) {
+			return Boolean.TRUE.equals(get(name));
+		}
+
+	}
+
+	static final List<Fact> FACTS = List
+		.of(fact((record, a) -> record.recordPlaceOfSafety(a.text("placeOfSafetyAddress")), "placeOfSafetyAddress"),
+				fact((record, a) -> record.recordCrimeReference(a.text("crimeReference")), "crimeReference"),
+				fact((record, a) -> record.assignInvestigator(a.text("investigator")), "investigator"), fact(
+						(record, a) -> record.deployLiaison(a.text("liaisonOfficer"), a.text("liaisonRole"),
+								a.text("victimNavigatorName"), a.text("victimNavigatorOrganisation")),
+						"liaisonOfficer", "liaisonRole", "victimNavigatorName", "victimNavigatorOrganisation"),
+				fact((record, a) -> record.recordLocalAuthorityReference(a.text("localAuthorityReference")),
+						"localAuthorityReference"),
+				fact((record,
+						a) -> record.recordNrmReferral(a.text("nrmReference"), a.instant("nrmSubmittedAt")),
+						"nrmReference", "nrmSubmittedAt"),
+				fact((record, a) -> record.recordDutyToNotify(a.text("dutyToNotifyReference")),
+						"dutyToNotifyReference"),
+				fact((record, a) -> record.recordReasonableGrounds(a.decision("reasonableGroundsDecision"),
+						a.date("reasonableGroundsDecisionDate")), "reasonableGroundsDecision",
+						"reasonableGroundsDecisionDate"),
+				fact((record, a) -> record.recordConclusiveGrounds(a.decision("conclusiveGroundsDecision"),
+						a.date("conclusiveGroundsDecisionDate"), a.yes("conclusiveDecisionFlagged")),
+						"conclusiveGroundsDecision", "conclusiveGroundsDecisionDate", "conclusiveDecisionFlagged"));
 
 	private StepFacts() {
+	}
+
+	private static Fact fact(BiConsumer<VictimCase, Answers> records, String... answers) {
+		return new Fact(Set.of(answers), records);
+	}
+
+	/** Every answer a step may record: the answers of the facts above. */
+	static Set<String> recordable() {
+		return FACTS.stream().flatMap((fact) -> fact.answers().stream()).collect(Collectors.toSet());
 	}
 
 	static String summary(String step, Map<String, Object> facts) {
@@ -64,62 +110,45 @@ final class StepFacts {
 			// the chronology entry is the record of this step
 			return;
 		}
+		Answers answers = new Answers(facts, caseRecordOnly);
+		Set<Fact> due = new LinkedHashSet<>();
 		for (String field : step.recorded()) {
-			Object value = caseRecordOnly.containsKey(field) ? caseRecordOnly.get(field) : facts.get(field);
-			BiConsumer<VictimCase, Object> writer = FIELDS.get(field);
-			if (writer == null) {
-				throw new IllegalStateException("Step " + stepId + " records '" + field
-						+ "', which the case record has no field for (StepFacts.FIELDS)");
-			}
-			writer.accept(record, value);
+			Fact fact = FACTS.stream()
+				.filter((candidate) -> candidate.answers().contains(field))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("Step " + stepId + " records '" + field
+						+ "', which the case record has no fact for (StepFacts.FACTS)"));
+			due.add(fact);
 		}
+		due.forEach((fact) -> fact.records().accept(record, answers));
 		for (CaseRecordAction action : step.actions()) {
 			switch (action) {
-				case SUPERVISES -> {
-					if (record.getSupervisor() == null) {
-						record.setSupervisor(actor);
-					}
-				}
+				case SUPERVISES -> record.superviseIfUnsupervised(actor);
 				case NRM_CONSENT -> {
-					String explainedBy = Objects.requireNonNullElse(text(facts.get("consentExplainedBy")), actor);
-					record.addConsent(now, text(facts.get("nrmConsent")), explainedBy,
-							Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), stepId);
+					String explainedBy = Objects.requireNonNullElse(answers.text("consentExplainedBy"), actor);
+					record.recordNrmConsent(now, ConsentOutcome.nrm(answers.text("nrmConsent")), explainedBy,
+							answers.yes("professionalInterpreterUsed"), stepId);
 				}
-				case ADULT_SUPPORT_CONSENT ->
-					record.addConsent(now, "ADULT_SUPPORT_" + text(facts.get("adultSupportConsent")), actor,
-							Boolean.TRUE.equals(facts.get("professionalInterpreterUsed")), stepId);
-				case CLOSES -> close(record, facts, now);
+				case ADULT_SUPPORT_CONSENT -> record.recordAdultSupportConsent(now,
+						ConsentOutcome.adultSupport(answers.text("adultSupportConsent")), actor,
+						answers.yes("professionalInterpreterUsed"), stepId);
+				case CLOSES -> close(record, answers, now);
 			}
 		}
 	}
 
-	private static void close(VictimCase record, Map<String, Object> facts, Instant now) {
-		if (!Boolean.TRUE.equals(facts.get("closeCase"))) {
+	private static void close(VictimCase record, Answers answers, Instant now) {
+		if (!answers.yes("closeCase")) {
 			return;
 		}
-		record.setStatus("CLOSED");
-		record.setClosedAt(now);
-		record.setClosureReason(text(facts.get("closureReason")));
-		record.setOpenItemsAtClosure(truncate(text(facts.get("openItemsSummary")), 500));
-		Object years = facts.get("retentionReviewYears");
-		record.setRetentionReviewDate(
+		Object years = answers.get("retentionReviewYears");
+		record.close(now, ClosureReason.valueOf(answers.text("closureReason")),
+				truncate(answers.text("openItemsSummary"), 500),
 				VictimCaseService.retentionReviewDate(now, (years instanceof Number n) ? n.intValue() : 6));
 	}
 
 	private static String truncate(String text, int max) {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max);
-	}
-
-	private static String text(Object value) {
-		return (value == null) ? null : String.valueOf(value);
-	}
-
-	private static Instant instant(Object value) {
-		return (value instanceof Date date) ? date.toInstant() : null;
-	}
-
-	private static LocalDate date(Object value) {
-		return JourneyTime.date(value).orElse(null);
 	}
 
 }

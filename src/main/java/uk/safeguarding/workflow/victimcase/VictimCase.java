@@ -3,11 +3,17 @@ package uk.safeguarding.workflow.victimcase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,14 +22,26 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
+
 /**
- * The case record: the only place a victim's identifying details, the consent ledger, the
- * references and the chronology are kept. The engine holds only the reference (business
- * key), flags and outcomes.
+ * The case record, kept as one aggregate: the only place a victim's identifying details
+ * ({@link VictimIdentity}), the references other bodies gave
+ * ({@link ExternalReferences}), the competent authority's decisions
+ * ({@link GroundsDecisions}), the consent ledger and the chronology are kept. The engine
+ * holds only the reference (business key), flags and outcomes.
+ * <p>
+ * It changes only through its behaviour methods, each called by {@link VictimCaseService}
+ * (or {@link StepFacts} for a completed step) in this package, and each keeping its rule
+ * here: a closed case takes no further fact, a consent can be withdrawn only where it
+ * stands. Other packages read it through its getters.
  */
 @Entity
 @Table(name = "victim_case")
 public class VictimCase {
+
+	/** What a closed case answers to any further fact. */
+	static final String CLOSED = "The case is closed: it no longer takes changes.";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,18 +56,22 @@ public class VictimCase {
 	@Column(length = 64)
 	private String processInstanceId;
 
+	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 10)
-	private String status = "OPEN";
+	private CaseStatus status = CaseStatus.OPEN;
 
+	@Enumerated(EnumType.STRING)
 	@Column(length = 10)
-	private String pathway;
+	private Pathway pathway;
 
+	@Enumerated(EnumType.STRING)
 	@Column(length = 10)
-	private String riskLevel;
+	private RiskLevel riskLevel;
 
 	@Column(nullable = false, length = 9)
 	private String areaCode;
 
+	// the people connected to the case (CaseAccess opens it to them)
 	@Column(length = 64)
 	private String reportingOfficer;
 
@@ -72,23 +94,18 @@ public class VictimCase {
 	private String victimNavigatorOrganisation;
 
 	// identifying details: never in the engine
-	@Column(nullable = false, length = 200)
-	private String victimName;
+	@Embedded
+	@AttributeOverride(name = "name", column = @Column(name = "victim_name", nullable = false, length = 200))
+	@AttributeOverride(name = "dateOfBirth", column = @Column(name = "date_of_birth"))
+	@AttributeOverride(name = "estimatedAge", column = @Column(name = "estimated_age"))
+	@AttributeOverride(name = "ageUncertain", column = @Column(name = "age_uncertain"))
+	@AttributeOverride(name = "mayBeUnder18", column = @Column(name = "may_be_under18"))
+	@AttributeOverride(name = "gender", column = @Column(name = "gender", length = 20))
+	@AttributeOverride(name = "nationality", column = @Column(name = "nationality", length = 100))
+	@AttributeOverride(name = "interpreterLanguage", column = @Column(name = "interpreter_language", length = 100))
+	private VictimIdentity identity;
 
-	private LocalDate dateOfBirth;
-
-	private Integer estimatedAge;
-
-	private boolean ageUncertain;
-
-	private Boolean mayBeUnder18;
-
-	@Column(length = 20)
-	private String gender;
-
-	@Column(length = 100)
-	private String nationality;
-
+	// what was reported about the exploitation
 	@Column(length = 200)
 	private String exploitationTypes;
 
@@ -100,9 +117,6 @@ public class VictimCase {
 
 	@Column(length = 20)
 	private String exploitationPeriod;
-
-	@Column(length = 100)
-	private String interpreterLanguage;
 
 	private boolean careAndSupportNeeds;
 
@@ -119,8 +133,9 @@ public class VictimCase {
 	private Instant closedAt;
 
 	/** Why the case closed (the closure form's coded reason). */
+	@Enumerated(EnumType.STRING)
 	@Column(length = 30)
-	private String closureReason;
+	private ClosureReason closureReason;
 
 	/** What was still open when the case closed, as the supervisor saw it. */
 	@Column(length = 500)
@@ -128,33 +143,24 @@ public class VictimCase {
 
 	private LocalDate retentionReviewDate;
 
-	// references
-	@Column(length = 30)
-	private String crimeReference;
+	// null when loaded with every column empty (JPA's rule for an embeddable): see
+	// references()
+	@Embedded
+	@AttributeOverride(name = "crime", column = @Column(name = "crime_reference", length = 30))
+	@AttributeOverride(name = "nrm", column = @Column(name = "nrm_reference", length = 30))
+	@AttributeOverride(name = "nrmSubmittedAt", column = @Column(name = "nrm_submitted_at"))
+	@AttributeOverride(name = "dutyToNotify", column = @Column(name = "duty_to_notify_reference", length = 30))
+	@AttributeOverride(name = "localAuthority", column = @Column(name = "local_authority_reference", length = 30))
+	private ExternalReferences references;
 
-	@Column(length = 30)
-	private String nrmReference;
-
-	private Instant nrmSubmittedAt;
-
-	@Column(length = 30)
-	private String dutyToNotifyReference;
-
-	@Column(length = 30)
-	private String localAuthorityReference;
-
-	// decisions
-	@Column(length = 10)
-	private String reasonableGroundsDecision;
-
-	private LocalDate reasonableGroundsDecisionDate;
-
-	@Column(length = 10)
-	private String conclusiveGroundsDecision;
-
-	private LocalDate conclusiveGroundsDecisionDate;
-
-	private boolean conclusiveDecisionFlagged;
+	// null when loaded with every column empty: see decisions()
+	@Embedded
+	@AttributeOverride(name = "reasonableGrounds", column = @Column(name = "reasonable_grounds_decision", length = 10))
+	@AttributeOverride(name = "reasonableGroundsDate", column = @Column(name = "reasonable_grounds_decision_date"))
+	@AttributeOverride(name = "conclusiveGrounds", column = @Column(name = "conclusive_grounds_decision", length = 10))
+	@AttributeOverride(name = "conclusiveGroundsDate", column = @Column(name = "conclusive_grounds_decision_date"))
+	@AttributeOverride(name = "conclusiveFlagged", column = @Column(name = "conclusive_decision_flagged"))
+	private GroundsDecisions decisions;
 
 	private int missingEpisodes;
 
@@ -169,33 +175,226 @@ public class VictimCase {
 	protected VictimCase() {
 	}
 
-	public VictimCase(String reference, String areaCode, String victimName, Instant openedAt) {
+	/** Opens the record of what the officer reported (the start form). */
+	VictimCase(String reference, NewCase report, Instant openedAt) {
 		this.reference = reference;
-		this.areaCode = areaCode;
-		this.victimName = victimName;
+		this.processInstanceId = report.processInstanceId();
+		this.areaCode = report.areaCode();
+		this.reportingOfficer = report.reportingOfficer();
+		this.identity = new VictimIdentity(report);
+		this.exploitationTypes = report.exploitationTypes();
+		this.exploitationLocation = report.exploitationLocation();
+		this.exploitationPlace = report.exploitationPlace();
+		this.exploitationPeriod = report.exploitationPeriod();
+		this.careAndSupportNeeds = report.careAndSupportNeeds();
+		this.immediateRisk = report.immediateRisk();
+		this.identifiedAt = report.identifiedAt();
 		this.openedAt = openedAt;
+		this.references = ExternalReferences.none();
+		this.decisions = GroundsDecisions.none();
 	}
 
-	public ChronologyEntry addChronology(Instant at, String actor, String step, String summary, String details) {
-		ChronologyEntry entry = new ChronologyEntry(this, at, actor, step, summary, details);
-		this.chronology.add(entry);
-		return entry;
+	// behaviour: how the case changes, each with its rule
+
+	/**
+	 * The pathway decision table's outcome.
+	 * @return whether the pathway changed (a new chronology line is due)
+	 */
+	boolean choosePathway(Pathway pathway, RiskLevel riskLevel) {
+		requireOpen("pathway");
+		boolean changed = pathway != this.pathway;
+		this.pathway = pathway;
+		this.riskLevel = riskLevel;
+		return changed;
 	}
 
-	public ConsentRecord addConsent(Instant at, String outcome, String explainedBy, boolean professionalInterpreter,
-			String step) {
+	/**
+	 * A local authority age assessment: the age is settled, and the pathway follows it.
+	 * @return {@code UNCHANGED}, {@code NOW_CHILD} or {@code NOW_ADULT}
+	 */
+	String recordAgeAssessment(boolean adult) {
+		requireOpen("assessedAge");
+		Pathway assessed = adult ? Pathway.ADULT : Pathway.CHILD;
+		String change = (assessed == this.pathway) ? "UNCHANGED" : (adult ? "NOW_ADULT" : "NOW_CHILD");
+		this.identity.ageAssessed(adult);
+		this.pathway = assessed;
+		return change;
+	}
+
+	void recordPlaceOfSafety(String address) {
+		requireOpen("placeOfSafetyAddress");
+		this.placeOfSafetyAddress = address;
+	}
+
+	void recordCrimeReference(String crimeReference) {
+		requireOpen("crimeReference");
+		references().crime(crimeReference);
+	}
+
+	void recordLocalAuthorityReference(String localAuthorityReference) {
+		requireOpen("localAuthorityReference");
+		references().localAuthority(localAuthorityReference);
+	}
+
+	/**
+	 * The NRM referral: submitted by this force at {@code submittedAt}, or already made
+	 * by another agency ({@code submittedAt} {@code null}).
+	 */
+	void recordNrmReferral(String nrmReference, Instant submittedAt) {
+		requireOpen("nrmReference");
+		references().nrm(nrmReference, submittedAt);
+	}
+
+	void recordDutyToNotify(String dutyToNotifyReference) {
+		requireOpen("dutyToNotifyReference");
+		references().dutyToNotify(dutyToNotifyReference);
+	}
+
+	void assignInvestigator(String userId) {
+		requireOpen("investigator");
+		this.investigator = userId;
+	}
+
+	/** The victim liaison officer deployed, in which role, and any victim navigator. */
+	void deployLiaison(String userId, String role, String navigatorName, String navigatorOrganisation) {
+		requireOpen("liaisonOfficer");
+		this.liaisonOfficer = userId;
+		this.liaisonRole = role;
+		this.victimNavigatorName = navigatorName;
+		this.victimNavigatorOrganisation = navigatorOrganisation;
+	}
+
+	/** The first supervisor to act on the case supervises it from then on. */
+	void superviseIfUnsupervised(String userId) {
+		requireOpen("supervisor");
+		if (this.supervisor == null) {
+			this.supervisor = userId;
+		}
+	}
+
+	/** The competent authority's reasonable grounds decision, on the day it was made. */
+	void recordReasonableGrounds(GroundsDecision decision, LocalDate madeOn) {
+		requireOpen("reasonableGroundsDecision");
+		decisions().reasonableGrounds(decision, madeOn);
+	}
+
+	/**
+	 * The conclusive grounds decision; {@code flagged} when it came before the 30-day
+	 * recovery period after reasonable grounds ended.
+	 */
+	void recordConclusiveGrounds(GroundsDecision decision, LocalDate madeOn, boolean flagged) {
+		requireOpen("conclusiveGroundsDecision");
+		decisions().conclusiveGrounds(decision, madeOn, flagged);
+	}
+
+	/** The adult's answer to the NRM referral (given, declined, undecided). */
+	ConsentRecord recordNrmConsent(Instant at, ConsentOutcome outcome, String explainedBy,
+			boolean professionalInterpreter, String step) {
+		if (!outcome.isAboutNrmReferral() || outcome == ConsentOutcome.WITHDRAWN) {
+			throw new IllegalArgumentException(outcome + " is not an answer to the NRM consent question");
+		}
+		return addConsent(at, outcome, explainedBy, professionalInterpreter, step);
+	}
+
+	/** A presumed child found to be an adult: the answer to adult support. */
+	ConsentRecord recordAdultSupportConsent(Instant at, ConsentOutcome outcome, String explainedBy,
+			boolean professionalInterpreter, String step) {
+		if (outcome.isAboutNrmReferral()) {
+			throw new IllegalArgumentException(outcome + " is not an answer on adult support");
+		}
+		return addConsent(at, outcome, explainedBy, professionalInterpreter, step);
+	}
+
+	/**
+	 * The adult withdrew consent to the NRM referral: only a consent that stands can be.
+	 */
+	ConsentRecord withdrawConsent(Instant at, String actor, String step) {
+		if (latestNrmConsent().map(ConsentRecord::getOutcome).orElse(null) != ConsentOutcome.GIVEN) {
+			throw new SafeguardingRuleViolation("consent",
+					"No consent to an NRM referral stands on this case, so there is nothing to withdraw.");
+		}
+		return addConsent(at, ConsentOutcome.WITHDRAWN, actor, false, step);
+	}
+
+	private ConsentRecord addConsent(Instant at, ConsentOutcome outcome, String explainedBy,
+			boolean professionalInterpreter, String step) {
+		requireOpen("consent");
 		ConsentRecord record = new ConsentRecord(this, at, outcome, explainedBy, professionalInterpreter, step);
 		this.consentLedger.add(record);
 		return record;
 	}
 
-	public boolean isChild() {
-		return "CHILD".equals(this.pathway);
+	/**
+	 * Closes the case: nothing further is recorded on it, and its record is reviewed for
+	 * retention on {@code retentionReviewDate}.
+	 */
+	void close(Instant at, ClosureReason reason, String openItems, LocalDate retentionReviewDate) {
+		requireOpen("closeCase");
+		this.status = CaseStatus.CLOSED;
+		this.closedAt = at;
+		this.closureReason = reason;
+		this.openItemsAtClosure = openItems;
+		this.retentionReviewDate = retentionReviewDate;
 	}
 
-	public int nextMissingEpisode() {
+	/** The victim is reported missing: the next episode's number, from 1. */
+	int nextMissingEpisode() {
 		this.missingEpisodes++;
 		return this.missingEpisodes;
+	}
+
+	/**
+	 * A line of the chronology. Lines are added to a closed case too: the chronology
+	 * records what happened to the record (disclosures, details received), not facts.
+	 */
+	ChronologyEntry addChronology(Instant at, String actor, String step, String summary, String details) {
+		ChronologyEntry entry = new ChronologyEntry(this, at, actor, step, summary, details);
+		this.chronology.add(entry);
+		return entry;
+	}
+
+	private void requireOpen(String field) {
+		if (this.status == CaseStatus.CLOSED) {
+			throw new SafeguardingRuleViolation(field, CLOSED);
+		}
+	}
+
+	private ExternalReferences references() {
+		if (this.references == null) {
+			this.references = ExternalReferences.none();
+		}
+		return this.references;
+	}
+
+	private GroundsDecisions decisions() {
+		if (this.decisions == null) {
+			this.decisions = GroundsDecisions.none();
+		}
+		return this.decisions;
+	}
+
+	// reading
+
+	/**
+	 * The latest answer to the NRM consent question in the ledger, ignoring answers on
+	 * adult support.
+	 */
+	public Optional<ConsentRecord> latestNrmConsent() {
+		for (int i = this.consentLedger.size() - 1; i >= 0; i--) {
+			ConsentRecord entry = this.consentLedger.get(i);
+			if (entry.getOutcome().isAboutNrmReferral()) {
+				return Optional.of(entry);
+			}
+		}
+		return Optional.empty();
+	}
+
+	public boolean isChild() {
+		return this.pathway == Pathway.CHILD;
+	}
+
+	public boolean isClosed() {
+		return this.status == CaseStatus.CLOSED;
 	}
 
 	public Long getId() {
@@ -210,32 +409,16 @@ public class VictimCase {
 		return this.processInstanceId;
 	}
 
-	public void setProcessInstanceId(String processInstanceId) {
-		this.processInstanceId = processInstanceId;
-	}
-
-	public String getStatus() {
+	public CaseStatus getStatus() {
 		return this.status;
 	}
 
-	public void setStatus(String status) {
-		this.status = status;
-	}
-
-	public String getPathway() {
+	public Pathway getPathway() {
 		return this.pathway;
 	}
 
-	public void setPathway(String pathway) {
-		this.pathway = pathway;
-	}
-
-	public String getRiskLevel() {
+	public RiskLevel getRiskLevel() {
 		return this.riskLevel;
-	}
-
-	public void setRiskLevel(String riskLevel) {
-		this.riskLevel = riskLevel;
 	}
 
 	public String getAreaCode() {
@@ -246,180 +429,92 @@ public class VictimCase {
 		return this.reportingOfficer;
 	}
 
-	public void setReportingOfficer(String reportingOfficer) {
-		this.reportingOfficer = reportingOfficer;
-	}
-
 	public String getInvestigator() {
 		return this.investigator;
-	}
-
-	public void setInvestigator(String investigator) {
-		this.investigator = investigator;
 	}
 
 	public String getLiaisonOfficer() {
 		return this.liaisonOfficer;
 	}
 
-	public void setLiaisonOfficer(String liaisonOfficer) {
-		this.liaisonOfficer = liaisonOfficer;
-	}
-
 	public String getLiaisonRole() {
 		return this.liaisonRole;
-	}
-
-	public void setLiaisonRole(String liaisonRole) {
-		this.liaisonRole = liaisonRole;
 	}
 
 	public String getSupervisor() {
 		return this.supervisor;
 	}
 
-	public void setSupervisor(String supervisor) {
-		this.supervisor = supervisor;
-	}
-
 	public String getVictimNavigatorName() {
 		return this.victimNavigatorName;
-	}
-
-	public void setVictimNavigatorName(String victimNavigatorName) {
-		this.victimNavigatorName = victimNavigatorName;
 	}
 
 	public String getVictimNavigatorOrganisation() {
 		return this.victimNavigatorOrganisation;
 	}
 
-	public void setVictimNavigatorOrganisation(String victimNavigatorOrganisation) {
-		this.victimNavigatorOrganisation = victimNavigatorOrganisation;
-	}
-
 	public String getVictimName() {
-		return this.victimName;
+		return this.identity.name();
 	}
 
 	public LocalDate getDateOfBirth() {
-		return this.dateOfBirth;
-	}
-
-	public void setDateOfBirth(LocalDate dateOfBirth) {
-		this.dateOfBirth = dateOfBirth;
+		return this.identity.dateOfBirth();
 	}
 
 	public Integer getEstimatedAge() {
-		return this.estimatedAge;
-	}
-
-	public void setEstimatedAge(Integer estimatedAge) {
-		this.estimatedAge = estimatedAge;
+		return this.identity.estimatedAge();
 	}
 
 	public boolean isAgeUncertain() {
-		return this.ageUncertain;
-	}
-
-	public void setAgeUncertain(boolean ageUncertain) {
-		this.ageUncertain = ageUncertain;
+		return this.identity.ageUncertain();
 	}
 
 	public Boolean getMayBeUnder18() {
-		return this.mayBeUnder18;
-	}
-
-	public void setMayBeUnder18(Boolean mayBeUnder18) {
-		this.mayBeUnder18 = mayBeUnder18;
+		return this.identity.mayBeUnder18();
 	}
 
 	public String getGender() {
-		return this.gender;
-	}
-
-	public void setGender(String gender) {
-		this.gender = gender;
+		return this.identity.gender();
 	}
 
 	public String getNationality() {
-		return this.nationality;
+		return this.identity.nationality();
 	}
 
-	public void setNationality(String nationality) {
-		this.nationality = nationality;
+	public String getInterpreterLanguage() {
+		return this.identity.interpreterLanguage();
 	}
 
 	public String getExploitationTypes() {
 		return this.exploitationTypes;
 	}
 
-	public void setExploitationTypes(String exploitationTypes) {
-		this.exploitationTypes = exploitationTypes;
-	}
-
 	public String getExploitationLocation() {
 		return this.exploitationLocation;
-	}
-
-	public void setExploitationLocation(String exploitationLocation) {
-		this.exploitationLocation = exploitationLocation;
 	}
 
 	public String getExploitationPlace() {
 		return this.exploitationPlace;
 	}
 
-	public void setExploitationPlace(String exploitationPlace) {
-		this.exploitationPlace = exploitationPlace;
-	}
-
 	public String getExploitationPeriod() {
 		return this.exploitationPeriod;
-	}
-
-	public void setExploitationPeriod(String exploitationPeriod) {
-		this.exploitationPeriod = exploitationPeriod;
-	}
-
-	public String getInterpreterLanguage() {
-		return this.interpreterLanguage;
-	}
-
-	public void setInterpreterLanguage(String interpreterLanguage) {
-		this.interpreterLanguage = interpreterLanguage;
 	}
 
 	public boolean isCareAndSupportNeeds() {
 		return this.careAndSupportNeeds;
 	}
 
-	public void setCareAndSupportNeeds(boolean careAndSupportNeeds) {
-		this.careAndSupportNeeds = careAndSupportNeeds;
-	}
-
 	public boolean isImmediateRisk() {
 		return this.immediateRisk;
-	}
-
-	public void setImmediateRisk(boolean immediateRisk) {
-		this.immediateRisk = immediateRisk;
 	}
 
 	public String getPlaceOfSafetyAddress() {
 		return this.placeOfSafetyAddress;
 	}
 
-	public void setPlaceOfSafetyAddress(String placeOfSafetyAddress) {
-		this.placeOfSafetyAddress = placeOfSafetyAddress;
-	}
-
 	public Instant getIdentifiedAt() {
 		return this.identifiedAt;
-	}
-
-	public void setIdentifiedAt(Instant identifiedAt) {
-		this.identifiedAt = identifiedAt;
 	}
 
 	public Instant getOpenedAt() {
@@ -430,124 +525,70 @@ public class VictimCase {
 		return this.closedAt;
 	}
 
-	public void setClosedAt(Instant closedAt) {
-		this.closedAt = closedAt;
-	}
-
-	public String getClosureReason() {
+	public ClosureReason getClosureReason() {
 		return this.closureReason;
-	}
-
-	public void setClosureReason(String closureReason) {
-		this.closureReason = closureReason;
 	}
 
 	public String getOpenItemsAtClosure() {
 		return this.openItemsAtClosure;
 	}
 
-	public void setOpenItemsAtClosure(String openItemsAtClosure) {
-		this.openItemsAtClosure = openItemsAtClosure;
-	}
-
 	public LocalDate getRetentionReviewDate() {
 		return this.retentionReviewDate;
 	}
 
-	public void setRetentionReviewDate(LocalDate retentionReviewDate) {
-		this.retentionReviewDate = retentionReviewDate;
-	}
-
 	public String getCrimeReference() {
-		return this.crimeReference;
-	}
-
-	public void setCrimeReference(String crimeReference) {
-		this.crimeReference = crimeReference;
+		return (this.references != null) ? this.references.crime() : null;
 	}
 
 	public String getNrmReference() {
-		return this.nrmReference;
-	}
-
-	public void setNrmReference(String nrmReference) {
-		this.nrmReference = nrmReference;
+		return (this.references != null) ? this.references.nrm() : null;
 	}
 
 	public Instant getNrmSubmittedAt() {
-		return this.nrmSubmittedAt;
-	}
-
-	public void setNrmSubmittedAt(Instant nrmSubmittedAt) {
-		this.nrmSubmittedAt = nrmSubmittedAt;
+		return (this.references != null) ? this.references.nrmSubmittedAt() : null;
 	}
 
 	public String getDutyToNotifyReference() {
-		return this.dutyToNotifyReference;
-	}
-
-	public void setDutyToNotifyReference(String dutyToNotifyReference) {
-		this.dutyToNotifyReference = dutyToNotifyReference;
+		return (this.references != null) ? this.references.dutyToNotify() : null;
 	}
 
 	public String getLocalAuthorityReference() {
-		return this.localAuthorityReference;
+		return (this.references != null) ? this.references.localAuthority() : null;
 	}
 
-	public void setLocalAuthorityReference(String localAuthorityReference) {
-		this.localAuthorityReference = localAuthorityReference;
-	}
-
-	public String getReasonableGroundsDecision() {
-		return this.reasonableGroundsDecision;
-	}
-
-	public void setReasonableGroundsDecision(String reasonableGroundsDecision) {
-		this.reasonableGroundsDecision = reasonableGroundsDecision;
+	public GroundsDecision getReasonableGroundsDecision() {
+		return (this.decisions != null) ? this.decisions.reasonableGrounds() : null;
 	}
 
 	public LocalDate getReasonableGroundsDecisionDate() {
-		return this.reasonableGroundsDecisionDate;
+		return (this.decisions != null) ? this.decisions.reasonableGroundsDate() : null;
 	}
 
-	public void setReasonableGroundsDecisionDate(LocalDate reasonableGroundsDecisionDate) {
-		this.reasonableGroundsDecisionDate = reasonableGroundsDecisionDate;
-	}
-
-	public String getConclusiveGroundsDecision() {
-		return this.conclusiveGroundsDecision;
-	}
-
-	public void setConclusiveGroundsDecision(String conclusiveGroundsDecision) {
-		this.conclusiveGroundsDecision = conclusiveGroundsDecision;
+	public GroundsDecision getConclusiveGroundsDecision() {
+		return (this.decisions != null) ? this.decisions.conclusiveGrounds() : null;
 	}
 
 	public LocalDate getConclusiveGroundsDecisionDate() {
-		return this.conclusiveGroundsDecisionDate;
-	}
-
-	public void setConclusiveGroundsDecisionDate(LocalDate conclusiveGroundsDecisionDate) {
-		this.conclusiveGroundsDecisionDate = conclusiveGroundsDecisionDate;
+		return (this.decisions != null) ? this.decisions.conclusiveGroundsDate() : null;
 	}
 
 	public boolean isConclusiveDecisionFlagged() {
-		return this.conclusiveDecisionFlagged;
-	}
-
-	public void setConclusiveDecisionFlagged(boolean conclusiveDecisionFlagged) {
-		this.conclusiveDecisionFlagged = conclusiveDecisionFlagged;
+		return this.decisions != null && this.decisions.conclusiveFlagged();
 	}
 
 	public int getMissingEpisodes() {
 		return this.missingEpisodes;
 	}
 
+	/** The consent ledger, oldest first (read only: answers are recorded above). */
 	public List<ConsentRecord> getConsentLedger() {
-		return this.consentLedger;
+		return Collections.unmodifiableList(this.consentLedger);
 	}
 
+	/** The chronology, oldest first (read only). */
 	public List<ChronologyEntry> getChronology() {
-		return this.chronology;
+		return Collections.unmodifiableList(this.chronology);
 	}
 
 }

@@ -55,23 +55,7 @@ public class VictimCaseService {
 	 */
 	public VictimCase open(NewCase report, Instant now) {
 		String reference = nextReference(Year.from(now.atZone(JourneyTime.ZONE)).getValue());
-		VictimCase record = new VictimCase(reference, report.areaCode(), report.victimName(), now);
-		record.setProcessInstanceId(report.processInstanceId());
-		record.setDateOfBirth(report.dateOfBirth());
-		record.setEstimatedAge(report.estimatedAge());
-		record.setAgeUncertain(report.ageUncertain());
-		record.setMayBeUnder18(report.mayBeUnder18());
-		record.setImmediateRisk(report.immediateRisk());
-		record.setCareAndSupportNeeds(report.careAndSupportNeeds());
-		record.setInterpreterLanguage(report.interpreterLanguage());
-		record.setGender(report.gender());
-		record.setNationality(report.nationality());
-		record.setExploitationTypes(report.exploitationTypes());
-		record.setExploitationLocation(report.exploitationLocation());
-		record.setExploitationPlace(report.exploitationPlace());
-		record.setExploitationPeriod(report.exploitationPeriod());
-		record.setIdentifiedAt(report.identifiedAt());
-		record.setReportingOfficer(report.reportingOfficer());
+		VictimCase record = new VictimCase(reference, report, now);
 		record.addChronology(now, report.reportingOfficer(), "StartEvent_PotentialVictimReported",
 				"Potential victim reported in area " + report.areaCode() + "; case opened",
 				report.circumstancesNotes());
@@ -122,14 +106,16 @@ public class VictimCaseService {
 		return record;
 	}
 
-	public void recordPathway(String reference, String pathway, String riskLevel, Instant now) {
+	public void recordPathway(String reference, String pathwayName, String riskLevelName, Instant now) {
+		// the pathway decision table's outputs: a name outside the enums is a broken
+		// table
+		Pathway pathway = Pathway.valueOf(pathwayName);
+		RiskLevel riskLevel = RiskLevel.valueOf(riskLevelName);
 		VictimCase record = require(reference);
-		if (!pathway.equals(record.getPathway())) {
+		if (record.choosePathway(pathway, riskLevel)) {
 			record.addChronology(now, null, "BusinessRuleTask_DetermineSafeguardingPathway",
 					"Safeguarding pathway: " + pathway + " (risk " + riskLevel + ")", null);
 		}
-		record.setPathway(pathway);
-		record.setRiskLevel(riskLevel);
 	}
 
 	/**
@@ -177,12 +163,8 @@ public class VictimCaseService {
 	 */
 	public String recordAgeAssessment(String reference, boolean assessedAdult, Instant now) {
 		VictimCase record = require(reference);
-		String newPathway = assessedAdult ? "ADULT" : "CHILD";
-		String change = newPathway.equals(record.getPathway()) ? "UNCHANGED"
-				: (assessedAdult ? "NOW_ADULT" : "NOW_CHILD");
-		record.setAgeUncertain(false);
-		record.setMayBeUnder18(!assessedAdult);
-		record.setPathway(newPathway);
+		String change = record.recordAgeAssessment(assessedAdult);
+		Pathway newPathway = record.getPathway();
 		record
 			.addChronology(now, null, "ServiceTask_RecordAgeAssessment",
 					"Local authority age assessment: " + (assessedAdult ? "adult" : "child")
@@ -247,15 +229,8 @@ public class VictimCaseService {
 	 * adult support.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<String> latestNrmConsent(String reference) {
-		List<ConsentRecord> ledger = require(reference).getConsentLedger();
-		for (int i = ledger.size() - 1; i >= 0; i--) {
-			String outcome = ledger.get(i).getOutcome();
-			if (outcome != null && !outcome.startsWith("ADULT_SUPPORT_")) {
-				return Optional.of(outcome);
-			}
-		}
-		return Optional.empty();
+	public Optional<ConsentOutcome> latestNrmConsent(String reference) {
+		return require(reference).latestNrmConsent().map(ConsentRecord::getOutcome);
 	}
 
 	/**
@@ -264,7 +239,7 @@ public class VictimCaseService {
 	 */
 	public void recordConsentWithdrawal(String reference, String actor, boolean nrmSubmitted, Instant now) {
 		VictimCase record = require(reference);
-		record.addConsent(now, "WITHDRAWN", actor, false, "StartEvent_ConsentWithdrawn");
+		record.withdrawConsent(now, actor, "StartEvent_ConsentWithdrawn");
 		record.addChronology(now, actor, "StartEvent_ConsentWithdrawn", nrmSubmitted
 				? "Consent withdrawn after the NRM referral: the competent authority is to be told"
 				: "Consent withdrawn before the NRM referral was submitted: the referral is stopped and the Duty to Notify follows",
@@ -278,7 +253,7 @@ public class VictimCaseService {
 	 */
 	public void recordExistingNrmReferral(String reference, String nrmReference, String actor, Instant now) {
 		VictimCase record = require(reference);
-		record.setNrmReference(nrmReference);
+		record.recordNrmReferral(nrmReference, null);
 		record.addChronology(now, actor, "StartEvent_PotentialVictimReported",
 				"Already referred to the NRM by another agency (reference " + nrmReference
 						+ "): no consent conversation and no second referral; the decisions are awaited",

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import uk.safeguarding.workflow.victimcase.CaseRecords;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /** The anonymous Duty to Notify summary carries codes and enumerations only. */
@@ -18,12 +19,13 @@ class DutyToNotifyReportTest {
 
 	@Test
 	void theSummaryNamesTheCountryFromTheCodeList_andNothingTypedAboutThePerson() {
-		VictimCase record = new VictimCase("MSHT-2026-000001", "W06000015", "Zephyrine Quillfeather-Oduya",
-				Instant.parse("2026-11-20T09:30:00Z"));
-		record.setGender("FEMALE");
-		record.setNationality("AL");
-		record.setExploitationPlace("RO");
-		record.setExploitationTypes("LABOUR");
+		VictimCase record = CaseRecords
+			.reported("MSHT-2026-000001", "W06000015", "Zephyrine Quillfeather-Oduya",
+					Instant.parse("2026-11-20T09:30:00Z"))
+			.gender("FEMALE")
+			.nationality("AL")
+			.exploitation("LABOUR", null, "RO", null)
+			.build();
 
 		String full = DutyToNotifyReport.fullSummary(record, CARDIFF);
 
@@ -36,9 +38,10 @@ class DutyToNotifyReportTest {
 
 	@Test
 	void anAreaIsShownByItsNameAndCode_andAnythingNotCodedAsNotKnown() {
-		VictimCase record = new VictimCase("MSHT-2026-000002", "W06000015", "Someone", Instant.now());
-		record.setNationality("Albanian, lives at 12 Hidden Lane");
-		record.setExploitationPlace("W06000015");
+		VictimCase record = CaseRecords.reported("MSHT-2026-000002", "W06000015", "Someone", Instant.now())
+			.nationality("Albanian, lives at 12 Hidden Lane")
+			.exploitation(null, null, "W06000015", null)
+			.build();
 
 		String full = DutyToNotifyReport.fullSummary(record, CARDIFF);
 
@@ -47,8 +50,10 @@ class DutyToNotifyReportTest {
 			.contains("Area or country of exploitation: Cardiff (W06000015)")
 			.doesNotContain("Hidden Lane");
 		// an area the directory no longer holds keeps its code
-		record.setExploitationPlace("W06000099");
-		assertThat(DutyToNotifyReport.fullSummary(record, CARDIFF))
+		VictimCase gone = CaseRecords.reported("MSHT-2026-000003", "W06000015", "Someone", Instant.now())
+			.exploitation(null, null, "W06000099", null)
+			.build();
+		assertThat(DutyToNotifyReport.fullSummary(gone, CARDIFF))
 			.contains("Area or country of exploitation: UK local authority area W06000099");
 	}
 

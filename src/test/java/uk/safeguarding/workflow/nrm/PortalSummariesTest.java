@@ -7,6 +7,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import uk.safeguarding.workflow.victimcase.CaseRecords;
+import uk.safeguarding.workflow.victimcase.ConsentOutcome;
+import uk.safeguarding.workflow.victimcase.Pathway;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 
 /**
@@ -20,17 +23,13 @@ class PortalSummariesTest {
 	static final AreaNames AREAS = DutyToNotifyReportTest.CARDIFF;
 
 	static VictimCase adult() {
-		VictimCase record = new VictimCase("MSHT-2026-000042", "W06000015", NAME,
-				Instant.parse("2026-11-20T09:30:00Z"));
-		record.setPathway("ADULT");
-		record.setDateOfBirth(LocalDate.of(1990, 4, 12));
-		record.setGender("MALE");
-		record.setNationality("AL");
-		record.setExploitationTypes("LABOUR,DOMESTIC_SERVITUDE");
-		record.setExploitationLocation("UK_AND_OVERSEAS");
-		record.setExploitationPlace("RO");
-		record.setExploitationPeriod("6_TO_12_MONTHS");
-		return record;
+		return CaseRecords.reported("MSHT-2026-000042", "W06000015", NAME, Instant.parse("2026-11-20T09:30:00Z"))
+			.pathway(Pathway.ADULT)
+			.dateOfBirth(LocalDate.of(1990, 4, 12))
+			.gender("MALE")
+			.nationality("AL")
+			.exploitation("LABOUR,DOMESTIC_SERVITUDE", "UK_AND_OVERSEAS", "RO", "6_TO_12_MONTHS")
+			.build();
 	}
 
 	@Test
@@ -48,9 +47,11 @@ class PortalSummariesTest {
 
 	@Test
 	void bothSummariesNameTheArea_asTheDirectoryDoes_withItsCodeInBrackets() {
-		VictimCase record = adult();
-		record.setExploitationLocation("UK");
-		record.setExploitationPlace("W06000015");
+		VictimCase record = CaseRecords
+			.reported("MSHT-2026-000042", "W06000015", NAME, Instant.parse("2026-11-20T09:30:00Z"))
+			.pathway(Pathway.ADULT)
+			.exploitation("LABOUR", "UK", "W06000015", "6_TO_12_MONTHS")
+			.build();
 
 		assertThat(PortalSummaries.nrmReferral(record, AREAS))
 			.contains("Local authority area where the person was found: Cardiff (W06000015)")
@@ -66,13 +67,11 @@ class PortalSummariesTest {
 	@Test
 	void consentGivenThenWithdrawn_isWhatBothSummariesSay() {
 		VictimCase record = adult();
-		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "GIVEN", "liaison", true,
-				"UserTask_SeekInformedConsent");
+		CaseRecords.nrmConsent(record, Instant.parse("2026-11-21T10:00:00Z"), ConsentOutcome.GIVEN, "liaison", true);
 		assertThat(PortalSummaries.nrmReferral(record, AREAS)).contains(
 				"Informed consent given on 21 November 2026 at 10:00, explained by liaison through a professional interpreter.");
 
-		record.addConsent(Instant.parse("2026-11-22T10:00:00Z"), "WITHDRAWN", "liaison", false,
-				"StartEvent_ConsentWithdrawn");
+		CaseRecords.consentWithdrawn(record, Instant.parse("2026-11-22T10:00:00Z"), "liaison");
 		assertThat(PortalSummaries.nrmReferral(record, AREAS)).contains("Withdrawn on 22 November 2026 at 10:00.")
 			.doesNotContain("Informed consent given");
 		assertThat(PortalSummaries.dutyToNotify(record, AREAS))
@@ -82,8 +81,8 @@ class PortalSummariesTest {
 	@Test
 	void dutyToNotify_carriesTheAllowListOnly_inPlainWords() {
 		VictimCase record = adult();
-		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
-				"UserTask_SeekInformedConsent");
+		CaseRecords.nrmConsent(record, Instant.parse("2026-11-21T10:00:00Z"), ConsentOutcome.DECLINED, "liaison",
+				false);
 
 		String report = PortalSummaries.dutyToNotify(record, AREAS);
 
@@ -99,8 +98,8 @@ class PortalSummariesTest {
 	@Test
 	void theDutyToNotifyStepAndTheApiGiveTheCaseSummary_withoutItsCaseRecordItemsForTheEngine() {
 		VictimCase record = adult();
-		record.addConsent(Instant.parse("2026-11-21T10:00:00Z"), "DECLINED", "liaison", false,
-				"UserTask_SeekInformedConsent");
+		CaseRecords.nrmConsent(record, Instant.parse("2026-11-21T10:00:00Z"), ConsentOutcome.DECLINED, "liaison",
+				false);
 
 		assertThat(DutyToNotifyReport.fullSummary(record, AREAS)).as("the API's text is the case page's")
 			.isEqualTo(PortalSummaries.dutyToNotify(record, AREAS));

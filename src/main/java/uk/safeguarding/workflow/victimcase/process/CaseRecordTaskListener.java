@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.nrm.DutyToNotifyReport;
@@ -17,6 +16,7 @@ import uk.safeguarding.workflow.process.Step;
 import uk.safeguarding.workflow.process.Step.Preparation;
 import uk.safeguarding.workflow.process.Steps;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.PersonalData;
 import uk.safeguarding.workflow.process.JourneyTime;
@@ -76,7 +76,7 @@ public class CaseRecordTaskListener implements StepListener {
 			task.removeVariable(name);
 		}
 		facts.put("retentionReviewYears", this.policy.getRetentionReviewYears());
-		this.cases.recordStep(reference(task), task.getTaskDefinitionKey(), task.getName(), actor(task), facts,
+		this.cases.recordStep(reference(task), task.getTaskDefinitionKey(), task.getName(), CaseActor.of(task), facts,
 				caseRecordOnly, JourneyTime.now());
 	}
 
@@ -86,11 +86,6 @@ public class CaseRecordTaskListener implements StepListener {
 
 	private static String reference(DelegateTask task) {
 		return task.getExecution().getProcessBusinessKey();
-	}
-
-	private static String actor(DelegateTask task) {
-		Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
 	}
 
 	@Override

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.process.PersonalData;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.JourneyTime;
@@ -41,13 +41,10 @@ public class MessagePayloadListener implements MessageStartListener {
 		if (caseRecordOnly.isEmpty()) {
 			return;
 		}
-		Authentication authentication = execution.getProcessEngineServices()
-			.getIdentityService()
-			.getCurrentAuthentication();
 		String name = execution.getCurrentActivityName();
 		this.cases.recordMessageDetails(execution.getProcessBusinessKey(), execution.getCurrentActivityId(),
-				(name != null) ? name : execution.getCurrentActivityId(),
-				(authentication != null) ? authentication.getUserId() : null, caseRecordOnly, JourneyTime.now());
+				(name != null) ? name : execution.getCurrentActivityId(), CaseActor.of(execution), caseRecordOnly,
+				JourneyTime.now());
 	}
 
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseActor;
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.JourneyTime;
 
@@ -25,8 +25,8 @@ public class MissingEpisodeListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		int episode = this.cases.openMissingEpisode(execution.getProcessBusinessKey(),
-				CaseActor.current(execution.getProcessEngineServices().getIdentityService()), JourneyTime.now());
+		int episode = this.cases.openMissingEpisode(execution.getProcessBusinessKey(), CaseActor.of(execution),
+				JourneyTime.now());
 		execution.setVariableLocal(Variables.MISSING_EPISODE, episode);
 	}
 

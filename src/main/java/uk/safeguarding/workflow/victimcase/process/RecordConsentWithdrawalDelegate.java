@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseActor;
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.JourneyTime;
 
@@ -27,8 +27,8 @@ public class RecordConsentWithdrawalDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String reference = execution.getProcessBusinessKey();
-		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).orElse(null));
-		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
+		ConsentWithdrawal.check(execution, this.cases.latestNrmConsent(reference).map(Enum::name).orElse(null));
+		String actor = CaseActor.of(execution);
 		this.cases.recordConsentWithdrawal(reference, actor,
 				Boolean.TRUE.equals(execution.getVariable(Variables.NRM_SUBMITTED)), JourneyTime.now());
 	}

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseActor;
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.JourneyTime;
 
@@ -30,7 +30,7 @@ public class VictimFoundListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		String actor = CaseActor.current(execution.getProcessEngineServices().getIdentityService());
+		String actor = CaseActor.of(execution);
 		OptionalInt episode = this.cases.closeMissingEpisodes(execution.getProcessBusinessKey(), actor,
 				JourneyTime.now());
 		if (episode.isEmpty()) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
-import uk.safeguarding.workflow.victimcase.CaseActor;
+import uk.safeguarding.workflow.identity.CaseActor;
 import uk.safeguarding.workflow.victimcase.MissingEpisode;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.process.JourneyTime;

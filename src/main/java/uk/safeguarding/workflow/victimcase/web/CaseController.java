@@ -147,21 +147,28 @@ class CaseController {
 			List<ChronologyLine> chronology) {
 
 		static CaseView of(VictimCase c) {
-			return new CaseView(c.getReference(), c.getStatus(), c.getPathway(), c.getRiskLevel(), c.getAreaCode(),
-					c.getReportingOfficer(), c.getInvestigator(), c.getLiaisonOfficer(), c.getSupervisor(),
-					c.getCrimeReference(), c.getNrmReference(), c.getDutyToNotifyReference(),
-					c.getReasonableGroundsDecision(), c.getReasonableGroundsDecisionDate(),
-					c.getConclusiveGroundsDecision(), c.getConclusiveGroundsDecisionDate(),
+			return new CaseView(c.getReference(), name(c.getStatus()), name(c.getPathway()), name(c.getRiskLevel()),
+					c.getAreaCode(), c.getReportingOfficer(), c.getInvestigator(), c.getLiaisonOfficer(),
+					c.getSupervisor(), c.getCrimeReference(), c.getNrmReference(), c.getDutyToNotifyReference(),
+					name(c.getReasonableGroundsDecision()), c.getReasonableGroundsDecisionDate(),
+					name(c.getConclusiveGroundsDecision()), c.getConclusiveGroundsDecisionDate(),
 					c.isConclusiveDecisionFlagged(), c.getOpenedAt(), c.getClosedAt(), c.getRetentionReviewDate(),
 					c.getConsentLedger()
 						.stream()
-						.map((e) -> new ConsentLine(e.getRecordedAt(), e.getOutcome(), e.getExplainedBy(),
+						.map((e) -> new ConsentLine(e.getRecordedAt(), name(e.getOutcome()), e.getExplainedBy(),
 								e.isProfessionalInterpreter()))
 						.toList(),
 					c.getChronology()
 						.stream()
 						.map((e) -> new ChronologyLine(e.getAt(), e.getActor(), e.getStep(), e.getSummary()))
 						.toList());
+		}
+
+		/**
+		 * The JSON keeps the stored codes as strings, as before the states were enums.
+		 */
+		private static String name(Enum<?> code) {
+			return (code != null) ? code.name() : null;
 		}
 
 	}

@@ -18,6 +18,8 @@ import uk.safeguarding.workflow.safeguarding.NotificationView;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.victimcase.AccessLogEntry;
+import uk.safeguarding.workflow.victimcase.ConsentOutcome;
+import uk.safeguarding.workflow.victimcase.GroundsDecision;
 import uk.safeguarding.workflow.victimcase.MissingEpisode;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
@@ -108,7 +110,7 @@ class CasePageView {
 	 */
 	private boolean dutyToNotifyWanted(VictimCase c, boolean personalDetails) {
 		return personalDetails && !c.isChild()
-				&& !"GIVEN".equals(this.cases.latestNrmConsent(c.getReference()).orElse(null));
+				&& this.cases.latestNrmConsent(c.getReference()).orElse(null) != ConsentOutcome.GIVEN;
 	}
 
 	private List<Row> summary(VictimCase c) {
@@ -163,12 +165,14 @@ class CasePageView {
 		if (c.getNrmSubmittedAt() != null) {
 			rows.add(new Row("NRM referral submitted", when(c.getNrmSubmittedAt())));
 		}
-		if (c.getReasonableGroundsDecisionDate() != null && "POSITIVE".equals(c.getReasonableGroundsDecision())) {
+		if (c.getReasonableGroundsDecisionDate() != null
+				&& c.getReasonableGroundsDecision() == GroundsDecision.POSITIVE) {
 			rows.add(new Row("Recovery period: conclusive decision not before (30 days, MSA s50A)",
 					DAY.format(c.getReasonableGroundsDecisionDate().plusDays(30))));
 		}
-		LocalDate negative = "NEGATIVE".equals(c.getConclusiveGroundsDecision()) ? c.getConclusiveGroundsDecisionDate()
-				: "NEGATIVE".equals(c.getReasonableGroundsDecision()) ? c.getReasonableGroundsDecisionDate() : null;
+		LocalDate negative = (c.getConclusiveGroundsDecision() == GroundsDecision.NEGATIVE)
+				? c.getConclusiveGroundsDecisionDate() : (c.getReasonableGroundsDecision() == GroundsDecision.NEGATIVE)
+						? c.getReasonableGroundsDecisionDate() : null;
 		if (negative != null) {
 			rows.add(new Row("Reconsideration window closes (30 days)", DAY.format(negative.plusDays(30))));
 		}

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import uk.safeguarding.workflow.victimcase.CaseStatus;
+import uk.safeguarding.workflow.victimcase.Pathway;
+
 /** Codes the case record keeps, in the words a person reads on the page. */
 final class Words {
 
@@ -35,6 +38,10 @@ final class Words {
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
+	static String plain(Enum<?> code) {
+		return plain((code != null) ? code.name() : null);
+	}
+
 	static String list(String codes) {
 		if (codes == null || codes.isBlank()) {
 			return "Not known";
@@ -42,11 +49,11 @@ final class Words {
 		return Arrays.stream(codes.split(",")).map(String::strip).map(Words::plain).collect(Collectors.joining(", "));
 	}
 
-	static String pathway(String pathway) {
+	static String pathway(Pathway pathway) {
 		return (pathway == null) ? "Not decided yet" : plain(pathway);
 	}
 
-	static String status(String status) {
+	static String status(CaseStatus status) {
 		return plain(status);
 	}
 
