@@ -219,11 +219,16 @@ class OversightVolumeBenchmark {
 		long seeded = this.jdbc.queryForObject("SELECT COUNT(*) FROM victim_case", Long.class);
 		if (seeded < open + closed) {
 			seed(open, closed);
+			completeACopysStep();
 		}
 		else {
 			line("benchmark: reusing the seeded database in %s (%d case records)", DATA, seeded);
 		}
 		counts();
+		if (Boolean.getBoolean("benchmark.seed-only")) {
+			// seeded now, measured by the next run in a quiet window
+			return;
+		}
 		measure();
 		Path out = Path.of("target", "volume-report.md");
 		Files.writeString(out, String.join("\n", this.report) + "\n", StandardCharsets.UTF_8);
@@ -267,6 +272,10 @@ class OversightVolumeBenchmark {
 			// the journey's state after each of its first steps, copied into its share of
 			// the open cases; then on to its end, copied into its share of the closed
 			for (int step = 0; step < OPEN_STEPS; step++) {
+				holdJsonOnOpenSteps(template);
+				if (kind == 0 && step == 0) {
+					this.check = checkCopy(seeder, template, closed + open + 1, openShape, openTables);
+				}
 				long copy = System.nanoTime();
 				copyInChunks(seeder, template, closed + 1, closed + open, 2 * OPEN_STEPS,
 						Set.of(kind * OPEN_STEPS + step), openShape, 0, openTables);
@@ -300,6 +309,86 @@ class OversightVolumeBenchmark {
 				(System.nanoTime() - analysing) / 1e9, (System.nanoTime() - started) / 1e9, loadAverage());
 	}
 
+	/**
+	 * A task-local variable the engine stores as a byte array, as the pickers' choices
+	 * are.
+	 */
+	static final String JSON_VARIABLE = "volumeSeededChoices";
+
+	/**
+	 * The copy whose step {@link #completeACopysStep} completes, and who completes it.
+	 */
+	record Check(String reference, String user, String step) {
+	}
+
+	Check check;
+
+	/**
+	 * Every open step of the template holds a JSON task-local variable (a byte array in
+	 * {@code ACT_GE_BYTEARRAY}), so every open copy's step holds one too.
+	 */
+	private void holdJsonOnOpenSteps(Template template) {
+		for (Task task : this.tasks.createTaskQuery().processInstanceId(template.processInstanceId()).list()) {
+			this.tasks.setVariableLocal(task.getId(), JSON_VARIABLE,
+					org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"id\":\"seeded\"}]").create());
+		}
+	}
+
+	/**
+	 * One more copy of the template at its first step, copy {@code g}, whose people are
+	 * the template's own (so its step's user can sign in and complete it).
+	 */
+	private Check checkCopy(VolumeSeeder seeder, Template template, long g, Shape openShape, List<String> tables) {
+		Task task = this.tasks.createTaskQuery()
+			.processInstanceId(template.processInstanceId())
+			.orderByTaskCreateTime()
+			.asc()
+			.list()
+			.get(0);
+		String user = (task.getAssignee() != null) ? task.getAssignee() : memberFor(task);
+		seeder.copy(template, g, g, new Shape(openShape.reference(), openShape.shift(), "'officer'", "'liaison'",
+				"'supervisor'", "'investigator'", "'" + template.areaCode() + "'"), "true", tables, g);
+		return new Check(String.format("MSHT-2025-%06d", g), user, task.getTaskDefinitionKey());
+	}
+
+	/**
+	 * A seeded copy's step completes (HTTP 204) while the other copies of that step still
+	 * hold their JSON variables: each copy's runtime byte arrays are its own, so the
+	 * engine's delete of the completed step's variable touches no other copy's.
+	 */
+	private void completeACopysStep() {
+		Task task = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(this.check.reference())
+			.taskDefinitionKey(this.check.step())
+			.singleResult();
+		if (task == null) {
+			throw new AssertionError("copy " + this.check.reference() + " is not waiting at " + this.check.step());
+		}
+		long copiesHolding = byteArrayVariables();
+		if (this.jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_variable WHERE task_id_ = ? AND name_ = ? "
+				+ "AND bytearray_id_ IS NOT NULL", Long.class, task.getId(), JSON_VARIABLE) != 1) {
+			throw new AssertionError("copy " + this.check.reference() + "'s step holds no byte-array variable");
+		}
+		var done = new RestJourney(this.rest).complete(this.check.user(), task.getId(),
+				JourneyFixtures.answers(task.getTaskDefinitionKey()));
+		if (done.getStatusCode().value() != 204) {
+			throw new AssertionError(
+					this.check.user() + " could not complete " + task.getTaskDefinitionKey() + " of the seeded copy "
+							+ this.check.reference() + ": " + done.getStatusCode() + " " + done.getBody());
+		}
+		if (byteArrayVariables() != copiesHolding - 1) {
+			throw new AssertionError("completing one copy's step removed other copies' byte arrays");
+		}
+		line("benchmark: %s completed %s of the seeded copy %s (204); %,d other copies' JSON variables intact",
+				this.check.user(), task.getTaskDefinitionKey(), this.check.reference(), copiesHolding - 1);
+	}
+
+	/** Open steps' JSON variables whose byte array is there. */
+	private long byteArrayVariables() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_variable v JOIN act_ge_bytearray b "
+				+ "ON b.id_ = v.bytearray_id_ WHERE v.name_ = ?", Long.class, JSON_VARIABLE);
+	}
+
 	private static Shape shape(String reference, String shift) {
 		return new Shape(reference, shift, "CASE WHEN g % 50 = 0 THEN 'officer' ELSE 'officer' || (g % 50) END",
 				"CASE WHEN g % 40 = 0 THEN 'liaison' ELSE 'liaison' || (g % 40) END",
@@ -312,6 +401,7 @@ class OversightVolumeBenchmark {
 			Set<Integer> residues, Shape shape, long historyFrom, List<String> engineTables) {
 		long chunk = 20_000;
 		Map<String, Long> rows = new LinkedHashMap<>();
+		long began = System.nanoTime();
 		for (long start = from; start <= to; start += chunk) {
 			long end = Math.min(to, start + chunk - 1);
 			// the copies of this template: every g in the range with g % modulo in
@@ -322,6 +412,11 @@ class OversightVolumeBenchmark {
 				.copy(template, start, end, shape, only, (end >= historyFrom) ? engineTables : List.of(),
 						Math.max(start, historyFrom))
 				.forEach((table, n) -> rows.merge(table, n, Long::sum));
+			if (to - from >= chunk) {
+				System.out.printf("benchmark: seeding %s: copies up to %,d of %,d, %,d rows so far, %.0f s%n",
+						template.reference(), end, to, rows.values().stream().mapToLong(Long::longValue).sum(),
+						(System.nanoTime() - began) / 1e9);
+			}
 		}
 		line("benchmark: copies of %s (%s): %s", template.reference(), template.processInstanceId(), rows);
 	}

@@ -26,8 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * officer, supervisor, investigator and area become copy {@code g}'s (so one person holds
  * a realistic share of the cases); every timestamp moves by copy {@code g}'s shift (so a
  * copy's step durations and due dates are the template's, elsewhere in time). Model ids
- * (process definition, activity, job definition), byte arrays and large objects are
- * shared with the template.
+ * (process definition, activity, job definition), history and model byte arrays are
+ * shared with the template; a runtime variable's byte array (a JSON or serialized value)
+ * is copied with the copy's own id, because the engine deletes it with the variable (a
+ * task-local variable when its step completes): shared, it would still be referenced by
+ * every other copy, and PostgreSQL would refuse the delete
+ * ({@code act_fk_var_bytearray}).
  */
 final class VolumeSeeder {
 
@@ -111,6 +115,14 @@ final class VolumeSeeder {
 			written.put(table, rows);
 		}
 		String pi = template.processInstanceId();
+		if (engineTables.contains("act_ru_variable") && engineFrom <= to) {
+			// before the variables that refer to them (act_fk_var_bytearray)
+			written.put("act_ge_bytearray (runtime variables')",
+					insert("act_ge_bytearray",
+							"t.id_ IN (SELECT bytearray_id_ FROM act_ru_variable "
+									+ "WHERE proc_inst_id_ = ? AND bytearray_id_ IS NOT NULL)",
+							template, engineFrom, to, only, shape, "", pi));
+		}
 		for (String table : engineTables) {
 			Set<String> names = names(table);
 			String where;
@@ -151,7 +163,6 @@ final class VolumeSeeder {
 			String joins, Object... parameters) {
 		List<String> targets = new ArrayList<>();
 		List<String> values = new ArrayList<>();
-		boolean engine = table.startsWith("act_");
 		for (String[] column : this.columns.get(table)) {
 			String name = column[0];
 			String type = column[1];
@@ -159,16 +170,29 @@ final class VolumeSeeder {
 				continue;
 			}
 			targets.add(name);
-			values.add(expression(engine, name, type, template, shape));
+			values.add(expression(table, name, type, template, shape));
 		}
 		String sql = "INSERT INTO " + table + " (" + String.join(", ", targets) + ") SELECT "
 				+ String.join(", ", values) + " FROM " + table + " t CROSS JOIN generate_series(" + from + "::bigint, "
 				+ to + ") AS g" + joins + " WHERE " + where + " AND " + only;
-		return this.jdbc.update(sql, parameters);
+		long started = System.nanoTime();
+		int rows = this.jdbc.update(sql, parameters);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		if (seconds > 5) {
+			// which statement makes seeding slow, while it runs
+			System.out.printf("benchmark: seeding %s (copies %d..%d): %,d rows in %.1f s%n", table, from, to, rows,
+					seconds);
+		}
+		return rows;
 	}
 
-	private String expression(boolean engine, String name, String type, Template template, Shape shape) {
+	private String expression(String table, String name, String type, Template template, Shape shape) {
+		boolean engine = table.startsWith("act_");
 		String column = "t." + name;
+		if (table.equals("act_ru_variable") && name.equals("bytearray_id_")) {
+			// the copy's own byte array (see copy)
+			return "CASE WHEN " + column + " IS NULL THEN NULL ELSE " + copiedId(column) + " END";
+		}
 		if (type.startsWith("timestamp")) {
 			return column + " + " + shape.shift();
 		}

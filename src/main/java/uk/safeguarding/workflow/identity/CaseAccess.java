@@ -123,6 +123,76 @@ public class CaseAccess {
 		});
 	}
 
+	/**
+	 * A case of a list, for {@link #visibleOf}: its process instance, its reference (the
+	 * business key) and the people its record names.
+	 */
+	public record ListedCase(String processInstanceId, String reference, Set<String> recordPeople) {
+	}
+
+	/**
+	 * Which cases of a list a person may see: {@link #maySee}'s rule, for a whole list in
+	 * a handful of queries (the person's grants on process instances, the supervisors'
+	 * grants, the historic steps assigned to them among the rest), where asking
+	 * {@code maySee} per case costs several queries each (a list of 200: over 300).
+	 * @param userId the person
+	 * @param cases the cases of the list
+	 * @return the process instances of those the person may see
+	 */
+	public Set<String> visibleOf(String userId, java.util.Collection<ListedCase> cases) {
+		Set<String> visible = new LinkedHashSet<>();
+		if (userId == null || userId.isBlank() || cases.isEmpty()) {
+			return visible;
+		}
+		if (isBreakGlass(userId) || isManager(userId)) {
+			cases.forEach((c) -> visible.add(c.processInstanceId()));
+			return visible;
+		}
+		return privileged(() -> {
+			Set<String> granted = resourceIds(this.authorizations.createAuthorizationQuery().userIdIn(userId));
+			Set<String> toSupervisors = isMember(userId, Groups.SUPERVISORS)
+					? resourceIds(this.authorizations.createAuthorizationQuery().groupIdIn(Groups.SUPERVISORS))
+					: Set.of();
+			List<String> rest = new ArrayList<>();
+			for (ListedCase c : cases) {
+				String instance = c.processInstanceId();
+				if (instance == null || instance.isBlank()) {
+					continue;
+				}
+				if (granted.contains(instance) || toSupervisors.contains(instance)
+						|| c.recordPeople().contains(userId)) {
+					visible.add(instance);
+				}
+				else if (c.reference() != null) {
+					rest.add(c.reference());
+				}
+			}
+			if (!rest.isEmpty()) {
+				// whoever a step was assigned to: their historic steps among the rest
+				Set<String> assigned = new java.util.HashSet<>();
+				for (var task : this.history.createHistoricTaskInstanceQuery()
+					.taskAssignee(userId)
+					.processInstanceBusinessKeyIn(rest.toArray(String[]::new))
+					.list()) {
+					assigned.add(task.getProcessInstanceId());
+				}
+				cases.stream().map(ListedCase::processInstanceId).filter(assigned::contains).forEach(visible::add);
+			}
+			return visible;
+		});
+	}
+
+	/** The process instances that grants of this query are on (exact ids, as maySee). */
+	private static Set<String> resourceIds(org.camunda.bpm.engine.authorization.AuthorizationQuery query) {
+		Set<String> ids = new java.util.HashSet<>();
+		for (Authorization authorization : query.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(Resources.PROCESS_INSTANCE)
+			.list()) {
+			ids.add(authorization.getResourceId());
+		}
+		return ids;
+	}
+
 	/** A manager (inspector and above): sees every case. */
 	public boolean isManager(String userId) {
 		return userId != null && privileged(() -> isMember(userId, Groups.MANAGERS));

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +47,9 @@ import java.util.Date;
 
 /**
  * Builds the oversight dashboard for one person: the engine's runtime task queries for
- * what is open and overdue (restricted to the cases the person may see by business key),
- * the case record for the clocks and risks, and the product's own table of completed
- * steps for the trends. No query reads the engine's history.
+ * what is open and overdue (restricted to the cases the person may see by a join to the
+ * case record), the case record for the clocks and risks, and the product's own table of
+ * completed steps for the trends. No query reads the engine's history.
  */
 @Service
 @Transactional(readOnly = true)
@@ -66,8 +67,6 @@ public class OversightService {
 
 	/** Recovery period after a positive reasonable grounds decision: at least 30 days. */
 	static final int RECOVERY_DAYS = 30;
-
-	private static final int CHUNK = 1000;
 
 	private final TaskService tasks;
 
@@ -96,10 +95,11 @@ public class OversightService {
 
 	public Dashboard dashboard(CurrentUser user, OversightFilters filters) {
 		Instant now = JourneyTime.now();
-		// null: every case (a manager without case filters); otherwise the references
-		// the engine queries are restricted to
-		List<String> references = (user.isManager() && filters.area() == null && filters.pathway() == null
-				&& filters.supervisor() == null) ? null : this.cases.references(user, filters);
+		// every case (a manager without case filters), or the engine queries join the
+		// case record to keep to the cases this person may see
+		Visible references = new Visible(
+				user.isManager() && filters.area() == null && filters.pathway() == null && filters.supervisor() == null,
+				user, filters);
 
 		List<Task> overdueTasks = overdueTasks(references, filters.step(), now);
 		Map<String, CaseRow> overdueCases = this.cases.byProcessInstance(user, filters,
@@ -146,56 +146,54 @@ public class OversightService {
 		return this.directory.all();
 	}
 
-	private List<Task> overdueTasks(List<String> references, String step, Instant now) {
-		return queryTasks(references, (query) -> {
-			query.dueBefore(java.util.Date.from(now));
+	private List<Task> overdueTasks(Visible references, String step, Instant now) {
+		return queryTasks(references, step, now, OVERDUE_LIMIT).stream()
+			.sorted(Comparator.comparing(Task::getDueDate).thenComparing(Task::getId))
+			.toList();
+	}
+
+	/**
+	 * Open tasks of the journey matching the criteria, for the given cases (null: all),
+	 * oldest due first: with cases, one native task query joined to the case record by
+	 * {@link VisibleCases#visibleTasks} (the engine's task query could only take their
+	 * references, in chunks of a thousand).
+	 */
+	private List<Task> queryTasks(Visible visible, String step, Instant dueBefore, int limit) {
+		if (visible.all()) {
+			TaskQuery query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY);
 			if (step != null) {
 				query.taskDefinitionKey(step);
 			}
-		}, OVERDUE_LIMIT).stream().sorted(Comparator.comparing(Task::getDueDate).thenComparing(Task::getId)).toList();
+			if (dueBefore != null) {
+				query.dueBefore(Date.from(dueBefore));
+			}
+			return query.orderByDueDate().asc().listPage(0, limit);
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		StringBuilder sql = new StringBuilder("SELECT T.*").append(VisibleCases
+			.visibleTasks(this.management.getTableName(Task.class), visible.user(), visible.filters(), parameters));
+		if (step != null) {
+			sql.append(" AND T.TASK_DEF_KEY_ = :step");
+			parameters.addValue("step", step);
+		}
+		if (dueBefore != null) {
+			sql.append(" AND T.DUE_DATE_ < :due");
+			parameters.addValue("due", Date.from(dueBefore));
+		}
+		sql.append(" ORDER BY T.DUE_DATE_ ASC, T.ID_ ASC");
+		// the native task query takes MyBatis' #{name} where Spring's SQL has :name
+		var query = this.tasks.createNativeTaskQuery().sql(sql.toString().replaceAll(":(\\w+)", "#{$1}"));
+		for (String name : parameters.getParameterNames()) {
+			query.parameter(name, parameters.getValue(name));
+		}
+		return query.listPage(0, limit);
 	}
 
-	/** Open tasks of the journey matching the query, for the given cases (null: all). */
-	private List<Task> queryTasks(List<String> references, java.util.function.Consumer<TaskQuery> criteria, int limit) {
-		List<Task> found = new ArrayList<>();
-		for (List<String> chunk : chunks(references)) {
-			TaskQuery query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY);
-			if (chunk != null) {
-				query.processInstanceBusinessKeyIn(chunk.toArray(String[]::new));
-			}
-			criteria.accept(query);
-			found.addAll(query.orderByDueDate().asc().listPage(0, limit - found.size()));
-			if (found.size() >= limit) {
-				break;
-			}
-		}
-		return found;
-	}
-
-	private long countTasks(List<String> references, java.util.function.Consumer<TaskQuery> criteria) {
-		long count = 0;
-		for (List<String> chunk : chunks(references)) {
-			TaskQuery query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY);
-			if (chunk != null) {
-				query.processInstanceBusinessKeyIn(chunk.toArray(String[]::new));
-			}
-			criteria.accept(query);
-			count += query.count();
-		}
-		return count;
-	}
-
-	/** One null chunk for "every case", no chunk for "no case". */
-	private static List<List<String>> chunks(List<String> references) {
-		List<List<String>> chunks = new ArrayList<>();
-		if (references == null) {
-			chunks.add(null);
-			return chunks;
-		}
-		for (int from = 0; from < references.size(); from += CHUNK) {
-			chunks.add(references.subList(from, Math.min(references.size(), from + CHUNK)));
-		}
-		return chunks;
+	/**
+	 * Whose cases the engine queries cover: every case (a manager without case filters),
+	 * or the cases this person may see with these filters.
+	 */
+	record Visible(boolean all, CurrentUser user, OversightFilters filters) {
 	}
 
 	private Map<String, Integer> escalationLevels(List<Task> shown) {
@@ -333,7 +331,7 @@ public class OversightService {
 		return "Day " + day + " (at least " + RECOVERY_DAYS + " days, until the conclusive grounds decision)";
 	}
 
-	private List<RiskList> risks(CurrentUser user, OversightFilters filters, List<String> references, Instant now) {
+	private List<RiskList> risks(CurrentUser user, OversightFilters filters, Visible references, Instant now) {
 		List<RiskList> risks = new ArrayList<>();
 		risks.add(
 				fromOpenSteps(user, filters, references, "child-no-nrm", "Child with no NRM referral past its deadline",
@@ -370,14 +368,9 @@ public class OversightService {
 				this.cases.matching(user, filters, condition, RISK_ROWS));
 	}
 
-	private RiskList fromOpenSteps(CurrentUser user, OversightFilters filters, List<String> references, String key,
+	private RiskList fromOpenSteps(CurrentUser user, OversightFilters filters, Visible references, String key,
 			String title, String why, String step, Instant overdueAt, java.util.function.Predicate<CaseRow> condition) {
-		List<Task> open = queryTasks(references, (query) -> {
-			query.taskDefinitionKey(step);
-			if (overdueAt != null) {
-				query.dueBefore(java.util.Date.from(overdueAt));
-			}
-		}, OVERDUE_LIMIT);
+		List<Task> open = queryTasks(references, step, overdueAt, OVERDUE_LIMIT);
 		Map<String, CaseRow> rows = this.cases.byProcessInstance(user, filters,
 				open.stream().map(Task::getProcessInstanceId).toList());
 		List<String> matching = open.stream()
@@ -390,13 +383,15 @@ public class OversightService {
 				matching.subList(0, Math.min(RISK_ROWS, matching.size())));
 	}
 
-	private Trends trends(CurrentUser user, OversightFilters filters, List<String> references, Instant now) {
+	private Trends trends(CurrentUser user, OversightFilters filters, Visible references, Instant now) {
 		List<Count> openByStep = new ArrayList<>();
+		Map<String, Long> openSteps = this.cases.openStepsByStep(this.management.getTableName(Task.class), user,
+				filters);
 		for (Map.Entry<String, String> step : this.steps.names().entrySet()) {
 			if (filters.step() != null && !filters.step().equals(step.getKey())) {
 				continue;
 			}
-			long open = countTasks(references, (query) -> query.taskDefinitionKey(step.getKey()));
+			long open = openSteps.getOrDefault(step.getKey(), 0L);
 			if (open > 0) {
 				openByStep.add(new Count(step.getKey(), step.getValue(), open));
 			}

@@ -56,13 +56,6 @@ class VisibleCases {
 		return (count != null) ? count : 0;
 	}
 
-	/** The references of every open case the person may see (for the engine queries). */
-	List<String> references(CurrentUser user, OversightFilters filters) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		return this.sql.queryForList("SELECT reference FROM victim_case" + where(user, filters, parameters), parameters,
-				String.class);
-	}
-
 	/**
 	 * The oldest open cases first (longest since identification), at most {@code limit}.
 	 */
@@ -156,6 +149,33 @@ class VisibleCases {
 						+ " AND n.audience = :ictg AND n.created_at >= :from AND n.created_at < :to",
 				parameters, Long.class);
 		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * The engine's open tasks of the cases the person may see, as SQL over the task table
+	 * {@code T} (joined to the case record {@code c} by process instance, so the
+	 * visibility rule is the one above, applied in the database: no list of references
+	 * goes to the engine).
+	 */
+	static String visibleTasks(String taskTable, CurrentUser user, OversightFilters filters,
+			MapSqlParameterSource parameters) {
+		return " FROM " + taskTable + " T JOIN victim_case c ON c.process_instance_id = T.PROC_INST_ID_"
+				+ where("c.", true, user, filters, parameters);
+	}
+
+	/**
+	 * Open steps of the visible cases per step, in one grouped statement (the engine's
+	 * task query counts one step at a time).
+	 */
+	Map<String, Long> openStepsByStep(String taskTable, CurrentUser user, OversightFilters filters) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		Map<String, Long> counts = new HashMap<>();
+		this.sql.query("SELECT T.TASK_DEF_KEY_ AS step, COUNT(*) AS open"
+				+ visibleTasks(taskTable, user, filters, parameters) + " GROUP BY T.TASK_DEF_KEY_", parameters,
+				(ResultSet row) -> {
+					counts.put(row.getString("step"), row.getLong("open"));
+				});
+		return counts;
 	}
 
 	private static String where(CurrentUser user, OversightFilters filters, MapSqlParameterSource parameters) {

@@ -1,7 +1,9 @@
 package uk.safeguarding.workflow.victimcase.web;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Controller;
@@ -63,14 +65,36 @@ class CaseListController {
 		model.addAttribute("searched", searched);
 		model.addAttribute("problem", problem);
 		model.addAttribute("mine", this.cases.casesOf(user.id()).stream().map((c) -> item(c, user.id())).toList());
-		List<Item> team = user.mayOversee() ? this.cases.openCases()
-			.stream()
-			.filter((c) -> this.access.maySee(user.id(), c.getProcessInstanceId()))
-			.map((c) -> item(c, user.id()))
-			.toList() : List.of();
+		List<Item> team = user.mayOversee() ? visible(this.cases.openCases(), user.id()) : List.of();
 		model.addAttribute("team", team);
 		model.addAttribute("oversees", user.mayOversee());
 		return "cases/list";
+	}
+
+	/**
+	 * The cases of the list the person may see, asked for the whole list at once (one
+	 * {@code maySee} per case ran over 300 statements for a supervisor's 200).
+	 */
+	private List<Item> visible(List<VictimCase> open, String userId) {
+		Set<String> visible = this.access.visibleOf(userId,
+				open.stream()
+					.map((c) -> new CaseAccess.ListedCase(c.getProcessInstanceId(), c.getReference(), people(c)))
+					.toList());
+		return open.stream()
+			.filter((c) -> visible.contains(c.getProcessInstanceId()))
+			.map((c) -> item(c, userId))
+			.toList();
+	}
+
+	private static Set<String> people(VictimCase c) {
+		Set<String> people = new HashSet<>();
+		for (String person : new String[] { c.getReportingOfficer(), c.getInvestigator(), c.getLiaisonOfficer(),
+				c.getSupervisor() }) {
+			if (person != null && !person.isBlank()) {
+				people.add(person);
+			}
+		}
+		return people;
 	}
 
 	private Item item(VictimCase c, String userId) {
