@@ -23,15 +23,15 @@ import org.openqa.selenium.WebDriver;
  * browser shows: its serious and critical WCAG 2.0-2.2 A/AA violations. Without axe-core
  * installed the check fails rather than passing unseen.
  */
-final class Axe {
+public final class Axe {
 
-	static final Path SCRIPT = Path.of("tools", "axe", "node_modules", "axe-core", "axe.min.js");
+	public static final Path SCRIPT = Path.of("tools", "axe", "node_modules", "axe-core", "axe.min.js");
 
 	private final WebDriver driver;
 
 	private final String script;
 
-	Axe(WebDriver driver) {
+	public Axe(WebDriver driver) {
 		this.driver = driver;
 		try {
 			this.script = Files.readString(SCRIPT, StandardCharsets.UTF_8);
@@ -47,7 +47,7 @@ final class Axe {
 	 * @param page what the page is, for the messages
 	 * @return the serious and critical violations
 	 */
-	List<String> seriousViolations(String page) {
+	public List<String> seriousViolations(String page) {
 		List<String> found = new ArrayList<>();
 		for (Map<String, Object> violation : run(page)) {
 			Object impact = violation.get("impact");
@@ -67,7 +67,7 @@ final class Axe {
 	 * @param page what the page is, for the messages
 	 * @return "impact id at elements" for each violation
 	 */
-	List<String> allViolations(String page) {
+	public List<String> allViolations(String page) {
 		return run(page).stream()
 			.map((violation) -> violation.get("impact") + " " + violation.get("id") + " at " + violation.get("nodes"))
 			.toList();
@@ -94,7 +94,7 @@ final class Axe {
 	 * @param driver the browser
 	 * @param name the file's name
 	 */
-	static void fullPageScreenshot(WebDriver driver, String name) throws IOException {
+	public static void fullPageScreenshot(WebDriver driver, String name) throws IOException {
 		Number height = (Number) ((JavascriptExecutor) driver)
 			.executeScript("return document.documentElement.scrollHeight");
 		Dimension before = driver.manage().window().getSize();

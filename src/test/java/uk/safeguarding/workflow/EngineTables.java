@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** Reads the engine's own tables, to prove what never reaches them. */
-final class EngineTables {
+public final class EngineTables {
 
 	private EngineTables() {
 	}
@@ -31,7 +31,7 @@ final class EngineTables {
 	 * Every row of every engine table (ACT_*) with any column containing one of the
 	 * needles.
 	 */
-	static List<String> rowsContaining(DataSource dataSource, String... needles) throws Exception {
+	public static List<String> rowsContaining(DataSource dataSource, String... needles) throws Exception {
 		return search(dataSource, true, List.of(needles)).hits();
 	}
 
@@ -41,18 +41,18 @@ final class EngineTables {
 	 * @param hits one line per cell holding a needle: table, column, needle
 	 * @param rowsPerTable how many rows each table searched held
 	 */
-	record Search(List<String> hits, Map<String, Integer> rowsPerTable) {
+	public record Search(List<String> hits, Map<String, Integer> rowsPerTable) {
 
-		int tables() {
+		public int tables() {
 			return this.rowsPerTable.size();
 		}
 
-		long rows() {
+		public long rows() {
 			return this.rowsPerTable.values().stream().mapToLong(Integer::longValue).sum();
 		}
 
 		/** Whether this needle was found anywhere. */
-		boolean found(String needle) {
+		public boolean found(String needle) {
 			return this.hits.stream().anyMatch((hit) -> hit.endsWith(" contains " + needle));
 		}
 
@@ -65,7 +65,7 @@ final class EngineTables {
 	 * @param engine true for the engine's tables, false for the application's
 	 * @param needles what to look for
 	 */
-	static Search search(DataSource dataSource, boolean engine, Collection<String> needles) throws Exception {
+	public static Search search(DataSource dataSource, boolean engine, Collection<String> needles) throws Exception {
 		List<String> hits = new ArrayList<>();
 		Map<String, Integer> rowsPerTable = new TreeMap<>();
 		try (Connection connection = dataSource.getConnection()) {

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * class loader of their own, so the application under test runs on exactly the libraries
  * it ships with.
  */
-final class OidcProvider implements AutoCloseable {
+public final class OidcProvider implements AutoCloseable {
 
-	static final Path JARS = Path.of("target", "oidc-provider");
+	public static final Path JARS = Path.of("target", "oidc-provider");
 
 	private final Object server;
 
@@ -29,7 +29,7 @@ final class OidcProvider implements AutoCloseable {
 		this.server = server;
 	}
 
-	static OidcProvider start() {
+	public static OidcProvider start() {
 		try {
 			ClassLoader loader = new ProviderClassLoader(jars(), OidcProvider.class.getClassLoader());
 			Class<?> configType = loader.loadClass("no.nav.security.mock.oauth2.OAuth2Config");
@@ -50,7 +50,7 @@ final class OidcProvider implements AutoCloseable {
 	}
 
 	/** The issuer URL of one of the provider's issuers (any id works). */
-	String issuer(String issuerId) {
+	public String issuer(String issuerId) {
 		try {
 			return this.server.getClass().getMethod("issuerUrl", String.class).invoke(this.server, issuerId).toString();
 		}

@@ -28,7 +28,7 @@ public final class RestJourney {
 		this.rest = rest;
 	}
 
-	static Map<String, Object> typed(Map<String, Object> values) {
+	public static Map<String, Object> typed(Map<String, Object> values) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		values.forEach((name, value) -> {
 			Map<String, Object> typed = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ public final class RestJourney {
 				Map.of("variables", typed(report)));
 	}
 
-	List<Map<String, Object>> tasks(String user, String processInstanceId) {
+	public List<Map<String, Object>> tasks(String user, String processInstanceId) {
 		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(user, PASSWORD)
 			.exchange("/engine-rest/task?processInstanceId=" + processInstanceId, HttpMethod.GET, null,
 					new ParameterizedTypeReference<List<Map<String, Object>>>() {
@@ -61,7 +61,7 @@ public final class RestJourney {
 		return response.getBody();
 	}
 
-	String taskId(String user, String processInstanceId, String key) {
+	public String taskId(String user, String processInstanceId, String key) {
 		return tasks(user, processInstanceId).stream()
 			.filter((task) -> key.equals(task.get("taskDefinitionKey")))
 			.map((task) -> (String) task.get("id"))
@@ -69,12 +69,12 @@ public final class RestJourney {
 			.orElseThrow(() -> new AssertionError(user + " cannot see an open task " + key));
 	}
 
-	ResponseEntity<Map<String, Object>> complete(String user, String taskId, Map<String, Object> answers) {
+	public ResponseEntity<Map<String, Object>> complete(String user, String taskId, Map<String, Object> answers) {
 		return exchange(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
 				Map.of("variables", typed(answers)));
 	}
 
-	void completeStep(String user, String processInstanceId, String key, Map<String, Object> answers) {
+	public void completeStep(String user, String processInstanceId, String key, Map<String, Object> answers) {
 		String taskId = taskId(user, processInstanceId, key);
 		ResponseEntity<Map<String, Object>> response = complete(user, taskId, answers);
 		assertThat(response.getStatusCode().value()).as("%s completes %s: %s", user, key, response.getBody())
@@ -82,13 +82,13 @@ public final class RestJourney {
 	}
 
 	/** Starts a journey as Tasklist does: the start form submitted. */
-	ResponseEntity<Map<String, Object>> startByForm(String user, Map<String, Object> report) {
+	public ResponseEntity<Map<String, Object>> startByForm(String user, Map<String, Object> report) {
 		return exchange(user, HttpMethod.POST, "/engine-rest/process-definition/key/victim-safeguarding/submit-form",
 				Map.of("variables", typed(report)));
 	}
 
 	/** Completes a step as Tasklist does: the task's form submitted. */
-	ResponseEntity<Map<String, Object>> submitForm(String user, String taskId, Map<String, Object> answers) {
+	public ResponseEntity<Map<String, Object>> submitForm(String user, String taskId, Map<String, Object> answers) {
 		return exchange(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/submit-form",
 				Map.of("variables", typed(answers)));
 	}
@@ -97,7 +97,7 @@ public final class RestJourney {
 	 * Correlates a message to the case with this business key, with these variables; the
 	 * answer's body as text (the correlation results, or the refusal).
 	 */
-	ResponseEntity<String> correlate(String user, String messageName, String businessKey,
+	public ResponseEntity<String> correlate(String user, String messageName, String businessKey,
 			Map<String, Object> variables) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("messageName", messageName);
@@ -110,11 +110,11 @@ public final class RestJourney {
 			.exchange("/engine-rest/message", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
 	}
 
-	ResponseEntity<Map<String, Object>> get(String user, String path) {
+	public ResponseEntity<Map<String, Object>> get(String user, String path) {
 		return exchange(user, HttpMethod.GET, path, null);
 	}
 
-	ResponseEntity<Map<String, Object>> exchange(String user, HttpMethod method, String path, Object body) {
+	public ResponseEntity<Map<String, Object>> exchange(String user, HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return this.rest.withBasicAuth(user, PASSWORD)

@@ -32,15 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code ...-Field_<key>}, as every field id in {@code forms/} is {@code Field_<key>});
  * what is typed or clicked is what a user would type or click.
  */
-final class Tasklist {
+public final class Tasklist {
 
-	static final Duration WAIT = Duration.ofSeconds(20);
+	public static final Duration WAIT = Duration.ofSeconds(20);
 
 	private final WebDriver driver;
 
 	private final String baseUrl;
 
-	Tasklist(WebDriver driver, String baseUrl) {
+	public Tasklist(WebDriver driver, String baseUrl) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
 	}
@@ -56,7 +56,7 @@ final class Tasklist {
 
 	// ---------------------------------------------------------------- session
 
-	void login(String user, String password) {
+	public void login(String user, String password) {
 		this.driver.get(this.baseUrl + "/camunda/app/tasklist/default/");
 		WebElement username = waiting()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
@@ -70,7 +70,7 @@ final class Tasklist {
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(filterLocator("My tasks")));
 	}
 
-	void logout() {
+	public void logout() {
 		waiting()
 			.until(ExpectedConditions.elementToBeClickable(
 					By.xpath("//a[contains(@class,'dropdown-toggle')][span[contains(@class,'glyphicon-user')]]")))
@@ -88,7 +88,7 @@ final class Tasklist {
 						+ literal(name) + "]]");
 	}
 
-	void openFilter(String name) {
+	public void openFilter(String name) {
 		WebElement filter = waiting().until(ExpectedConditions.elementToBeClickable(filterLocator(name)));
 		if (!hasClass(filter, "active")) {
 			filter.findElement(By.cssSelector("h4 a")).click();
@@ -102,18 +102,18 @@ final class Tasklist {
 				+ literal(taskName) + "]]");
 	}
 
-	void waitUntilListed(String taskName) {
+	public void waitUntilListed(String taskName) {
 		waiting().withMessage(() -> "task '" + taskName + "' to be listed")
 			.until(ExpectedConditions.presenceOfElementLocated(taskItem(taskName)));
 	}
 
-	void waitUntilNotListed(String taskName) {
+	public void waitUntilNotListed(String taskName) {
 		waiting().withMessage(() -> "task '" + taskName + "' to leave the list")
 			.until(ExpectedConditions.invisibilityOfElementLocated(taskItem(taskName)));
 	}
 
 	/** The task names the current filter lists, once the list has loaded. */
-	List<String> listedTasks() {
+	public List<String> listedTasks() {
 		waiting().until(ExpectedConditions
 			.invisibilityOfElementLocated(By.cssSelector(".tasks-list .loader, [cam-tasks] .loader")));
 		return this.driver.findElements(By.cssSelector(".tasks-list > li h4.task"))
@@ -124,7 +124,7 @@ final class Tasklist {
 	}
 
 	/** Opens the task from the current filter and waits for its form. */
-	void openTask(String filter, String taskName) {
+	public void openTask(String filter, String taskName) {
 		openFilter(filter);
 		// the list re-renders as it refreshes: find and click again if the element went
 		// stale
@@ -145,7 +145,7 @@ final class Tasklist {
 		waitForForm();
 	}
 
-	void claimIfNeeded() {
+	public void claimIfNeeded() {
 		List<WebElement> claim = this.driver.findElements(By.cssSelector("button.claim"));
 		if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
 			claim.get(0).click();
@@ -155,7 +155,7 @@ final class Tasklist {
 	}
 
 	/** Completes the open task and waits until the current filter no longer lists it. */
-	void complete(String taskName) {
+	public void complete(String taskName) {
 		String refusal = submitTask(taskName);
 		if (refusal != null) {
 			throw new IllegalStateException("Tasklist could not complete '" + taskName + "': " + refusal);
@@ -164,7 +164,7 @@ final class Tasklist {
 	}
 
 	/** Clicks Complete expecting a refusal; returns what Tasklist tells the user. */
-	String completeRefused(String taskName) {
+	public String completeRefused(String taskName) {
 		String refusal = submitTask(taskName);
 		if (refusal == null) {
 			throw new IllegalStateException("'" + taskName + "' was completed, but a refusal was expected");
@@ -201,7 +201,7 @@ final class Tasklist {
 	}
 
 	/** Closes Tasklist's notices (they cover the form's buttons, bottom right). */
-	void dismissNotifications() {
+	public void dismissNotifications() {
 		for (WebElement close : this.driver.findElements(By.cssSelector(".page-notifications .alert button.close"))) {
 			if (close.isDisplayed()) {
 				close.click();
@@ -211,7 +211,7 @@ final class Tasklist {
 
 	// ---------------------------------------------------------------- starting a process
 
-	void startProcess(String processName) {
+	public void startProcess(String processName) {
 		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Start process']")))
 			.click();
 		waiting()
@@ -221,7 +221,7 @@ final class Tasklist {
 		waitForForm();
 	}
 
-	void submitStartForm() {
+	public void submitStartForm() {
 		waiting()
 			.until(ExpectedConditions.elementToBeClickable(By
 				.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space(.)='Start'][not(@disabled)]")))
@@ -232,13 +232,13 @@ final class Tasklist {
 
 	// ---------------------------------------------------------------- form-js fields
 
-	void waitForForm() {
+	public void waitForForm() {
 		waiting().withMessage(() -> "a Camunda Form")
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
 	}
 
 	/** The form-js field (the {@code .fjs-form-field} element) of a form key. */
-	WebElement field(String key) {
+	public WebElement field(String key) {
 		return waiting().withMessage(() -> "form field '" + key + "'").until((d) -> {
 			Object found = ((JavascriptExecutor) d).executeScript("""
 					const key = arguments[0];
@@ -257,16 +257,16 @@ final class Tasklist {
 		});
 	}
 
-	void text(String key, String value) {
+	public void text(String key, String value) {
 		WebElement input = field(key).findElement(By.cssSelector("input, textarea"));
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
 	}
 
-	void number(String key, int value) {
+	public void number(String key, int value) {
 		text(key, Integer.toString(value));
 	}
 
-	void checkbox(String key, boolean checked) {
+	public void checkbox(String key, boolean checked) {
 		WebElement input = field(key).findElement(By.cssSelector("input[type=checkbox]"));
 		if (input.isSelected() != checked) {
 			clickInput(input);
@@ -275,7 +275,7 @@ final class Tasklist {
 	}
 
 	/** Ticks the checklist options with these labels. */
-	void checklist(String key, String... labels) {
+	public void checklist(String key, String... labels) {
 		WebElement field = field(key);
 		for (String label : labels) {
 			WebElement option = field.findElement(By.xpath(".//label[normalize-space(.)=" + literal(label) + "]"));
@@ -287,7 +287,7 @@ final class Tasklist {
 	}
 
 	/** Chooses the radio option with this label. */
-	void radio(String key, String label) {
+	public void radio(String key, String label) {
 		WebElement field = field(key);
 		WebElement option = field.findElement(By.xpath(".//label[normalize-space(.)=" + literal(label) + "]"));
 		WebElement input = option.findElement(By.xpath(".//input | preceding-sibling::input[1]"));
@@ -296,7 +296,7 @@ final class Tasklist {
 	}
 
 	/** Opens the form-js dropdown and picks the option with this label. */
-	void select(String key, String label) {
+	public void select(String key, String label) {
 		WebElement field = field(key);
 		field.findElement(By.cssSelector(".fjs-input-group")).click();
 		WebElement option = waiting().until((d) -> field.findElements(By.cssSelector(".fjs-dropdownlist-item"))
@@ -312,7 +312,7 @@ final class Tasklist {
 	 * Picks an option of a searchable form-js dropdown (a long code list such as the
 	 * countries): types the label to filter the list, then picks it.
 	 */
-	void search(String key, String label) {
+	public void search(String key, String label) {
 		WebElement field = field(key);
 		WebElement input = field.findElement(By.cssSelector(".fjs-input-group input"));
 		input.click();
@@ -330,7 +330,7 @@ final class Tasklist {
 	 * The labels a searchable form-js dropdown offers before anything is typed (a list
 	 * the server fed to the form, say), closing it again.
 	 */
-	List<String> options(String key) {
+	public List<String> options(String key) {
 		WebElement field = field(key);
 		WebElement input = field.findElement(By.cssSelector(".fjs-input-group input"));
 		input.click();
@@ -353,13 +353,13 @@ final class Tasklist {
 	}
 
 	/** Types a date into a form-js datepicker, in the format its placeholder shows. */
-	void date(String key, LocalDate date) {
+	public void date(String key, LocalDate date) {
 		WebElement input = field(key).findElement(By.cssSelector("input[id$='-date']"));
 		typeDate(input, date);
 	}
 
 	/** Types a date and a time into a form-js date-time field. */
-	void dateTime(String key, LocalDate date, LocalTime time) {
+	public void dateTime(String key, LocalDate date, LocalTime time) {
 		WebElement field = field(key);
 		typeDate(field.findElement(By.cssSelector("input[id$='-date']")), date);
 		WebElement timeInput = field.findElement(By.cssSelector("input[id$='-time']"));
@@ -402,14 +402,14 @@ final class Tasklist {
 		input.click();
 	}
 
-	void scrollIntoView(WebElement element) {
+	public void scrollIntoView(WebElement element) {
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 	}
 
 	/**
 	 * Scrolls the form so that this field is near the top of the screen (for pictures).
 	 */
-	void scrollToField(String key) {
+	public void scrollToField(String key) {
 		((JavascriptExecutor) this.driver).executeScript("""
 				const field = arguments[0];
 				field.scrollIntoView({block: 'start'});
@@ -420,13 +420,13 @@ final class Tasklist {
 	}
 
 	/** Scrolls the start dialog back to its top (for pictures). */
-	void scrollDialogToTop() {
+	public void scrollDialogToTop() {
 		((JavascriptExecutor) this.driver)
 			.executeScript("const modal = document.querySelector('.modal'); if (modal) modal.scrollTop = 0;");
 	}
 
 	/** Validation errors form-js shows (they keep Complete disabled). */
-	List<String> validationErrors() {
+	public List<String> validationErrors() {
 		return this.driver.findElements(By.cssSelector(".fjs-form-field-error"))
 			.stream()
 			.map(WebElement::getText)
@@ -434,13 +434,13 @@ final class Tasklist {
 			.toList();
 	}
 
-	String formText() {
+	public String formText() {
 		return this.driver.findElement(By.cssSelector(".fjs-form")).getText();
 	}
 
 	// ---------------------------------------------------------------- diagnosis
 
-	void screenshot(Path file) {
+	public void screenshot(Path file) {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
@@ -450,7 +450,7 @@ final class Tasklist {
 		}
 	}
 
-	void pageSource(Path file) {
+	public void pageSource(Path file) {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, this.driver.getPageSource());
@@ -468,7 +468,7 @@ final class Tasklist {
 	}
 
 	/** An XPath string literal for any text (quotes included). */
-	static String literal(String text) {
+	public static String literal(String text) {
 		if (!text.contains("'")) {
 			return "'" + text + "'";
 		}

@@ -67,17 +67,17 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
 				"SAFEGUARDING_DEMO_PASSWORD=" + RestJourney.PASSWORD, "spring.mail.host=127.0.0.1",
 				"spring.mail.port=3025", "safeguarding.local-mail.enabled=false" })
-class TasklistJourneyBrowserTest {
+public class TasklistJourneyBrowserTest {
 
 	static final String PASSWORD = RestJourney.PASSWORD;
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Path OUTPUT = Path.of("target", "browser");
 
-	static final Path DOC_IMAGES = Path.of("docs", "images");
+	public static final Path DOC_IMAGES = Path.of("docs", "images");
 
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
 

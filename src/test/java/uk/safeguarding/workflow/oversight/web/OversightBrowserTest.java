@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.oversight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +38,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+import uk.safeguarding.workflow.Axe;
+import uk.safeguarding.workflow.TasklistJourneyBrowserTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +43,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+import uk.safeguarding.workflow.Tasklist;
+import uk.safeguarding.workflow.Axe;
+import uk.safeguarding.workflow.TasklistJourneyBrowserTest;
 import uk.safeguarding.workflow.deadlines.OverdueEscalation;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.process.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+import uk.safeguarding.workflow.identity.SecurityControlsTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.JourneyValues;
 import uk.safeguarding.workflow.process.StepForms;

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,14 +46,14 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ResponseEntity;
 
-import uk.safeguarding.workflow.process.JourneyFixtures;
-import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+import uk.safeguarding.workflow.EngineTables;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Events;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
-import uk.safeguarding.workflow.process.PersonalData;
 
 /**
  * Property 4, "personal data stays where it belongs": on every path of the journey,

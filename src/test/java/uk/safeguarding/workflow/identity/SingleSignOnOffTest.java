@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.SecurityFilterChain;
+
+import uk.safeguarding.workflow.SharedApplicationTest;
 
 /**
  * Single sign-on is off unless a client registration is configured: Spring Security is on

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +22,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+
 /**
  * Issue 4's controls, one test per property, against the running application (the same
  * Spring context as {@link JourneyApplicationTest}).
  */
 @SharedApplicationTest
-class SecurityControlsTest {
+public class SecurityControlsTest {
 
 	@Autowired
 	TestRestTemplate rest;
@@ -268,7 +271,7 @@ class SecurityControlsTest {
 	}
 
 	/** A browser-like session with the webapps: cookies and the CSRF token. */
-	static final class WebappSession {
+	public static final class WebappSession {
 
 		private final TestRestTemplate rest;
 
@@ -280,14 +283,14 @@ class SecurityControlsTest {
 			this.rest = rest;
 		}
 
-		static WebappSession anonymous(TestRestTemplate rest) {
+		public static WebappSession anonymous(TestRestTemplate rest) {
 			WebappSession session = new WebappSession(rest);
 			session.keep(rest.getForEntity("/camunda/app/admin/default/", String.class));
 			session.keep(session.get("/camunda/api/admin/auth/user/default"));
 			return session;
 		}
 
-		static WebappSession login(TestRestTemplate rest, String user) {
+		public static WebappSession login(TestRestTemplate rest, String user) {
 			WebappSession session = anonymous(rest);
 			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 			form.add("username", user);
@@ -304,11 +307,11 @@ class SecurityControlsTest {
 			return session;
 		}
 
-		ResponseEntity<String> get(String path) {
+		public ResponseEntity<String> get(String path) {
 			return this.rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(false)), String.class);
 		}
 
-		ResponseEntity<String> post(String path, Object body) {
+		public ResponseEntity<String> post(String path, Object body) {
 			HttpHeaders headers = headers(true);
 			headers.setContentType(MediaType.APPLICATION_JSON);
 			ResponseEntity<String> response = this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
@@ -317,7 +320,7 @@ class SecurityControlsTest {
 			return response;
 		}
 
-		ResponseEntity<String> postWithoutCsrf(String path, Object body) {
+		public ResponseEntity<String> postWithoutCsrf(String path, Object body) {
 			HttpHeaders headers = headers(false);
 			headers.setContentType(MediaType.APPLICATION_JSON);
 			return this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.OidcProvider;
 
 /**
  * Authentication everywhere, with single sign-on: the application runs with the
