@@ -138,6 +138,18 @@ class PostgresJourneyTest {
 				id))
 			.as("the options went with their tasks")
 			.containsExactly("0");
+
+		// an area added while the product runs: a new version of the start form is
+		// deployed in the directory change's transaction, and the engine serves it
+		ResponseEntity<Map<String, Object>> added = as.exchange("admin", org.springframework.http.HttpMethod.POST,
+				"/api/directory",
+				Map.of("areaCode", "E07999823", "areaName", "Postgres Vale", "mashEmail",
+						"mash@postgres-vale.example.gov.uk", "adultSafeguardingEmail",
+						"adults@postgres-vale.example.gov.uk"));
+		assertThat(added.getStatusCode().value()).as("%s", added.getBody()).isEqualTo(201);
+		assertThat(as.get("officer", "/engine-rest/process-definition/key/victim-safeguarding/deployed-start-form")
+			.getBody()
+			.toString()).contains("label=Postgres Vale, value=E07999823");
 		assertThat(EngineTables.rowsContaining(this.dataSource, JourneyFixtures.DISTINCTIVE_NAME, "Hidden Lane",
 				"passport was taken"))
 			.isEmpty();
