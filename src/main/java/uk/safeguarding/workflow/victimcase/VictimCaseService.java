@@ -107,8 +107,7 @@ public class VictimCaseService {
 	}
 
 	public void recordPathway(String reference, String pathwayName, String riskLevelName, Instant now) {
-		// the pathway decision table's outputs: a name outside the enums is a broken
-		// table
+		// the decision table's outputs: a name outside the enums is a broken table
 		Pathway pathway = Pathway.valueOf(pathwayName);
 		RiskLevel riskLevel = RiskLevel.valueOf(riskLevelName);
 		VictimCase record = require(reference);
