@@ -217,10 +217,28 @@ public class CaseAccess {
 	 * @return whether they were not connected before
 	 */
 	public boolean connect(String userId, String processInstanceId) {
-		if (userId == null || processInstanceId == null) {
+		return connect(java.util.Collections.singletonList(userId), processInstanceId);
+	}
+
+	/**
+	 * Connects several people to a case at once (reading its grants once).
+	 * @param userIds the people (null entries are ignored)
+	 * @return whether any of them was not connected before
+	 */
+	public boolean connect(List<String> userIds, String processInstanceId) {
+		if (processInstanceId == null || userIds.stream().allMatch(Objects::isNull)) {
 			return false;
 		}
-		return privileged(() -> grantUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, SEE));
+		return privileged(() -> {
+			Grants instance = new Grants(Resources.PROCESS_INSTANCE, processInstanceId, true);
+			boolean connected = false;
+			for (String userId : userIds) {
+				if (userId != null) {
+					connected |= instance.grant(userId, null, SEE);
+				}
+			}
+			return connected;
+		});
 	}
 
 	/**
@@ -239,7 +257,7 @@ public class CaseAccess {
 					open.put(task.getId(), candidateGroups(this.tasks.getIdentityLinksForTask(task.getId())));
 				}
 			}
-			apply(processInstanceId, open);
+			apply(processInstanceId, open, true);
 			return null;
 		});
 	}
@@ -250,56 +268,56 @@ public class CaseAccess {
 			return;
 		}
 		privileged(() -> {
-			apply(processInstanceId, Map.of(taskId, candidateGroups(links)));
+			// a task being created has no stored grants yet: only those of this command
+			apply(processInstanceId, Map.of(taskId, candidateGroups(links)), false);
 			return null;
 		});
 	}
 
 	/** The people connected to a case: every user who may read its process instance. */
 	public Set<String> connectedPeople(String processInstanceId) {
-		return privileged(() -> {
-			Set<String> people = new LinkedHashSet<>();
-			for (Authorization authorization : find(null, null, Resources.PROCESS_INSTANCE, processInstanceId)) {
-				if (authorization.getUserId() != null && !Authorization.ANY.equals(authorization.getUserId())) {
-					people.add(authorization.getUserId());
-				}
-			}
-			return people;
-		});
+		return privileged(() -> new Grants(Resources.PROCESS_INSTANCE, processInstanceId, true).people());
 	}
 
-	private void apply(String processInstanceId, Map<String, Set<String>> openTasks) {
-		Set<String> people = connectedPeople(processInstanceId);
-		Map<String, List<String>> groupsOf = new HashMap<>();
-		for (String person : people) {
-			groupsOf.put(person,
-					this.identity.createGroupQuery()
-						.groupMember(person)
-						.list()
-						.stream()
-						.map(org.camunda.bpm.engine.identity.Group::getId)
-						.toList());
-		}
-		List<String> supervisors = people.stream()
-			.filter((person) -> groupsOf.get(person).contains(Groups.SUPERVISORS))
-			.toList();
+	/**
+	 * @param tasksStored whether the tasks may have stored grants (false: tasks being
+	 * created in this command)
+	 */
+	private void apply(String processInstanceId, Map<String, Set<String>> openTasks, boolean tasksStored) {
+		Grants instance = new Grants(Resources.PROCESS_INSTANCE, processInstanceId, true);
+		Set<String> people = instance.people();
+		// which of the connected people belong to a group: one query per group the rule
+		// asks about, rather than every person's groups
+		Map<String, Set<String>> membersOf = new HashMap<>();
+		java.util.function.Function<String, Set<String>> members = (group) -> membersOf.computeIfAbsent(group,
+				(g) -> people.isEmpty() ? Set.of()
+						: this.identity.createUserQuery()
+							.memberOfGroup(g)
+							.userIdIn(people.toArray(String[]::new))
+							.list()
+							.stream()
+							.map(org.camunda.bpm.engine.identity.User::getId)
+							.collect(java.util.stream.Collectors.toSet()));
+		Set<String> supervisorGroup = members.apply(Groups.SUPERVISORS);
+		List<String> supervisors = people.stream().filter(supervisorGroup::contains).toList();
 		for (Map.Entry<String, Set<String>> task : openTasks.entrySet()) {
-			String taskId = task.getKey();
+			Grants grants = new Grants(Resources.TASK, task.getKey(), tasksStored);
 			Set<String> candidates = task.getValue();
 			for (String person : people) {
-				boolean ofTheStepsGroup = groupsOf.get(person).stream().anyMatch(candidates::contains);
-				grantUser(person, Resources.TASK, taskId, ofTheStepsGroup ? WORK : SEE);
+				boolean ofTheStepsGroup = candidates.stream()
+					.anyMatch((group) -> members.apply(group).contains(person));
+				grants.grant(person, null, ofTheStepsGroup ? WORK : SEE);
 				if (supervisors.contains(person)) {
-					grantUser(person, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN);
+					grants.grant(person, null, TaskPermissions.TASK_ASSIGN);
 				}
 			}
 			for (String group : candidates) {
-				boolean held = people.stream().anyMatch((person) -> groupsOf.get(person).contains(group));
+				boolean held = !members.apply(group).isEmpty();
 				if (held || Groups.VICTIM_LIAISON.equals(group)) {
-					revokeGroup(group, Resources.TASK, taskId);
+					grants.revokeGroup(group);
 				}
 				else {
-					grantGroup(group, Resources.TASK, taskId, WORK);
+					grants.grant(null, group, WORK);
 				}
 			}
 			if (!candidates.contains(Groups.SUPERVISORS)) {
@@ -307,22 +325,22 @@ public class CaseAccess {
 					// a case nobody supervises yet is the supervisors' to watch: they
 					// see every step of it (an overdue one is escalated to them), as
 					// maySee and the case API let them see the case
-					grantGroup(Groups.SUPERVISORS, Resources.TASK, taskId, SEE);
+					grants.grant(null, Groups.SUPERVISORS, SEE);
 				}
 				else {
-					revokeGroup(Groups.SUPERVISORS, Resources.TASK, taskId);
+					grants.revokeGroup(Groups.SUPERVISORS);
 				}
 			}
 		}
 		if (supervisors.isEmpty()) {
 			// a case nobody supervises yet is open to the supervisors, who also report a
 			// missing episode on it
-			grantGroup(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, processInstanceId, WORK);
+			instance.grant(null, Groups.SUPERVISORS, WORK);
 		}
 		else {
-			revokeGroup(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, processInstanceId);
+			instance.revokeGroup(Groups.SUPERVISORS);
 			for (String supervisor : supervisors) {
-				grantUser(supervisor, Resources.PROCESS_INSTANCE, processInstanceId, WORK);
+				instance.grant(supervisor, null, WORK);
 			}
 		}
 	}
@@ -337,52 +355,91 @@ public class CaseAccess {
 		return groups;
 	}
 
-	private boolean grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-		return grant(userId, null, resource, resourceId, permissions);
-	}
-
-	private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		grant(null, groupId, resource, resourceId, permissions);
-	}
-
 	/**
-	 * @return whether anything was granted that was not before
+	 * The grant authorizations on one resource, read once (one query, where each grant
+	 * and revocation used to read its own row first: the engine's authorization look-ups
+	 * were 5-7% of a journey's time) and kept in step with what is granted and revoked
+	 * through it.
 	 */
-	private boolean grant(String userId, String groupId, Resource resource, String resourceId,
-			Permission... permissions) {
-		List<Authorization> existing = find(userId, groupId, resource, resourceId);
-		Authorization authorization = existing.isEmpty()
-				? this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT) : existing.get(0);
-		// a stored authorization comes back without its resource, which checking and
-		// saving its permissions need
-		authorization.setResource(resource);
-		authorization.setResourceId(resourceId);
-		boolean changed = existing.isEmpty();
-		for (Permission permission : permissions) {
-			if (!authorization.isPermissionGranted(permission)) {
-				authorization.addPermission(permission);
-				changed = true;
+	private final class Grants {
+
+		private final Resource resource;
+
+		private final String resourceId;
+
+		private final List<Authorization> rows;
+
+		/**
+		 * @param stored whether to read the stored rows too (false: only those made in
+		 * this command, for a resource created in it)
+		 */
+		Grants(Resource resource, String resourceId, boolean stored) {
+			this.resource = resource;
+			this.resourceId = resourceId;
+			this.rows = find(null, null, resource, resourceId, stored);
+		}
+
+		Set<String> people() {
+			Set<String> people = new LinkedHashSet<>();
+			for (Authorization authorization : this.rows) {
+				if (authorization.getUserId() != null && !Authorization.ANY.equals(authorization.getUserId())) {
+					people.add(authorization.getUserId());
+				}
 			}
+			return people;
 		}
-		if (!changed) {
-			return false;
+
+		private List<Authorization> of(String userId, String groupId) {
+			return this.rows.stream()
+				.filter((row) -> (userId == null || userId.equals(row.getUserId()))
+						&& (groupId == null || groupId.equals(row.getGroupId())))
+				.toList();
 		}
-		if (!existing.isEmpty() && isNewInThisCommand(authorization)) {
-			// still to be inserted: it is inserted with the permissions just added
+
+		/**
+		 * @return whether anything was granted that was not before
+		 */
+		boolean grant(String userId, String groupId, Permission... permissions) {
+			List<Authorization> existing = of(userId, groupId);
+			Authorization authorization = existing.isEmpty()
+					? CaseAccess.this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT)
+					: existing.get(0);
+			// a stored authorization comes back without its resource, which checking and
+			// saving its permissions need
+			authorization.setResource(this.resource);
+			authorization.setResourceId(this.resourceId);
+			boolean changed = existing.isEmpty();
+			for (Permission permission : permissions) {
+				if (!authorization.isPermissionGranted(permission)) {
+					authorization.addPermission(permission);
+					changed = true;
+				}
+			}
+			if (!changed) {
+				return false;
+			}
+			if (!existing.isEmpty() && isNewInThisCommand(authorization)) {
+				// still to be inserted: it is inserted with the permissions just added
+				return true;
+			}
+			if (existing.isEmpty()) {
+				authorization.setUserId(userId);
+				authorization.setGroupId(groupId);
+			}
+			Authorization saved = CaseAccess.this.authorizations.saveAuthorization(authorization);
+			if (existing.isEmpty()) {
+				this.rows.add(saved);
+			}
 			return true;
 		}
-		if (existing.isEmpty()) {
-			authorization.setUserId(userId);
-			authorization.setGroupId(groupId);
-		}
-		this.authorizations.saveAuthorization(authorization);
-		return true;
-	}
 
-	private void revokeGroup(String groupId, Resource resource, String resourceId) {
-		for (Authorization authorization : find(null, groupId, resource, resourceId)) {
-			this.authorizations.deleteAuthorization(authorization.getId());
+		void revokeGroup(String groupId) {
+			for (Authorization authorization : of(null, groupId)) {
+				CaseAccess.this.authorizations.deleteAuthorization(authorization.getId());
+				this.rows.remove(authorization);
+			}
 		}
+
 	}
 
 	/**
@@ -391,6 +448,11 @@ public class CaseAccess {
 	 * yet (a query cannot see them, and a second row would break the unique key).
 	 */
 	private List<Authorization> find(String userId, String groupId, Resource resource, String resourceId) {
+		return find(userId, groupId, resource, resourceId, true);
+	}
+
+	private List<Authorization> find(String userId, String groupId, Resource resource, String resourceId,
+			boolean withStored) {
 		Map<String, Authorization> found = new LinkedHashMap<>();
 		CommandContext context = Context.getCommandContext();
 		if (context != null) {
@@ -401,6 +463,9 @@ public class CaseAccess {
 					found.put(cached.getId(), cached);
 				}
 			}
+		}
+		if (!withStored) {
+			return new ArrayList<>(found.values());
 		}
 		var query = this.authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)

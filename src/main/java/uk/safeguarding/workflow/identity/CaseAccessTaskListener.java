@@ -46,14 +46,16 @@ public class CaseAccessTaskListener implements StepListener {
 				}
 			}
 			case EVENTNAME_COMPLETE -> {
-				// the people the step names, and whoever did it
-				boolean connected = false;
+				// the people the step names, and whoever did it, connected in one go
+				// (the case's grants read once)
+				List<String> people = new java.util.ArrayList<>();
 				for (String variable : CONNECTING_VARIABLES) {
 					if (task.getVariable(variable) instanceof String person) {
-						connected |= this.access.connect(person, processInstanceId);
+						people.add(person);
 					}
 				}
-				connected |= this.access.connect(CaseActor.of(task), processInstanceId);
+				people.add(CaseActor.of(task));
+				boolean connected = this.access.connect(people, processInstanceId);
 				if (connected) {
 					this.access.refresh(processInstanceId, task.getId());
 				}

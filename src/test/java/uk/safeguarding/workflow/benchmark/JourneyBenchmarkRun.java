@@ -71,6 +71,9 @@ abstract class JourneyBenchmarkRun {
 		finally {
 			JourneyThroughput.close(bare);
 		}
+		if (Boolean.getBoolean("benchmark.bare.variants")) {
+			figures.addAll(bareVariants());
+		}
 
 		RestApi rest = new RestApi("http://127.0.0.1:" + this.port, PASSWORD, product);
 		JourneyThroughput.run("warm-up", database(), rest, JourneyMix.of(WARM_UP, 7), 2, management, null);
@@ -94,6 +97,36 @@ abstract class JourneyBenchmarkRun {
 		for (Figures each : figures) {
 			assertThat(each.failures()).as("%s: journeys that did not reach their expected end", each.name()).isEmpty();
 		}
+	}
+
+	/**
+	 * {@code -Dbenchmark.bare.variants=true}: the bare engine again on H2 in memory (no
+	 * file), then with activity history only (no variable history), then also without the
+	 * people's task lists: what its own time goes on, next to the issue's 40 journeys/s
+	 * of a bare engine without any of these.
+	 */
+	static List<Figures> bareVariants() throws Exception {
+		List<Figures> variants = new ArrayList<>();
+		String[][] runs = { { "bare engine, H2 in memory", "full", "lists" },
+				{ "bare engine, H2 in memory, activity history", "activity", "lists" },
+				{ "bare engine, H2 in memory, activity history, no task lists", "activity", "" } };
+		int n = 0;
+		for (String[] run : runs) {
+			n++;
+			ProcessEngine variant = JourneyThroughput.bareEngine("bare-variant-" + n,
+					"jdbc:h2:mem:bare-variant-" + n + ";DB_CLOSE_DELAY=-1", "sa", "", run[1]);
+			try {
+				EngineApi api = new EngineApi(variant, true);
+				boolean lists = !run[2].isEmpty();
+				JourneyThroughput.run("warm-up", "H2", api, JourneyMix.of(WARM_UP, 7), 1, null, null, lists);
+				variants
+					.add(JourneyThroughput.run(run[0], "H2", api, JourneyMix.of(JOURNEYS, 42), 1, null, null, lists));
+			}
+			finally {
+				JourneyThroughput.close(variant);
+			}
+		}
+		return variants;
 	}
 
 	static String loadAverage() {

@@ -70,13 +70,21 @@ public final class JourneyThroughput {
 	 * The fakes are registered on the calling thread: drive it from that thread only.
 	 */
 	public static ProcessEngine bareEngine(String name, String jdbcUrl, String user, String password) {
+		return bareEngine(name, jdbcUrl, user, password, ProcessEngineConfiguration.HISTORY_FULL);
+	}
+
+	/**
+	 * A bare engine with another history level (the benchmark's variants that show what
+	 * the bare engine's own time goes on).
+	 */
+	public static ProcessEngine bareEngine(String name, String jdbcUrl, String user, String password, String history) {
 		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
 		configuration.setJdbcUrl(jdbcUrl);
 		configuration.setJdbcUsername(user);
 		configuration.setJdbcPassword(password);
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		configuration.setHistory(history);
 		configuration.setJobExecutorActivate(false);
 		configuration.setExpressionManager(new MockExpressionManager());
 		// the product's group ids have hyphens ("first-responders"), as its own engine
@@ -110,10 +118,23 @@ public final class JourneyThroughput {
 	 */
 	public static Figures run(String name, String database, JourneyApi api, List<Journey> journeys, int clients,
 			ManagementService management, LongSupplier databaseBytes) throws Exception {
+		return run(name, database, api, journeys, clients, management, databaseBytes, true);
+	}
+
+	/**
+	 * As
+	 * {@link #run(String, String, JourneyApi, List, int, ManagementService, LongSupplier)};
+	 * {@code taskLists} false leaves out each person's task list before each step (a
+	 * variant of the bare engine's run, to show what the harness's own queries cost).
+	 */
+	public static Figures run(String name, String database, JourneyApi api, List<Journey> journeys, int clients,
+			ManagementService management, LongSupplier databaseBytes, boolean taskLists) throws Exception {
 		JourneyRunner runner = new JourneyRunner();
+		runner.taskLists = taskLists;
 		List<String> ids = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(journeys.size(), null)));
 		long bytesBefore = (databaseBytes == null) ? 0 : databaseBytes.getAsLong();
 		HeapPeak heap = HeapPeak.start();
+		Profile profile = Profile.start(name, database, clients);
 		long started = System.nanoTime();
 		AtomicInteger next = new AtomicInteger();
 		Runnable client = () -> {
@@ -141,6 +162,7 @@ public final class JourneyThroughput {
 			awaitJobs(management, ids);
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
+		profile.stop();
 		long peak = heap.stop();
 		Long perJourney = (databaseBytes == null) ? null
 				: (databaseBytes.getAsLong() - bytesBefore) / Math.max(1, journeys.size());
@@ -177,6 +199,42 @@ public final class JourneyThroughput {
 
 	public static String header() {
 		return Figures.header();
+	}
+
+	/**
+	 * With {@code -Dbenchmark.jfr=on}, a JDK Flight Recording of one measured run (the
+	 * "profile" settings: CPU samples every 10-20 ms) in
+	 * {@code target/journey-<database>-<run>-<clients>.jfr}; warm-ups are not recorded.
+	 */
+	static final class Profile {
+
+		private final jdk.jfr.Recording recording;
+
+		private final java.nio.file.Path file;
+
+		private Profile(jdk.jfr.Recording recording, java.nio.file.Path file) {
+			this.recording = recording;
+			this.file = file;
+		}
+
+		static Profile start(String name, String database, int clients) throws Exception {
+			if (!"on".equals(System.getProperty("benchmark.jfr")) || name.startsWith("warm-up")) {
+				return new Profile(null, null);
+			}
+			jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+			recording.start();
+			String file = "journey-" + database + "-" + name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + clients + ".jfr";
+			return new Profile(recording, java.nio.file.Path.of("target", file.toLowerCase(java.util.Locale.ROOT)));
+		}
+
+		void stop() throws java.io.IOException {
+			if (this.recording != null) {
+				this.recording.stop();
+				this.recording.dump(this.file);
+				this.recording.close();
+			}
+		}
+
 	}
 
 	/** The most heap in use while it ran, sampled every 20 ms. */
