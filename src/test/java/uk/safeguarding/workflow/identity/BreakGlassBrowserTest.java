@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -44,8 +43,8 @@ import uk.safeguarding.workflow.victimcase.AccessLogRepository;
  * {@code admin}, connected to no case, logs in to Admin and to Cockpit in headless
  * Chromium, opens a case's process instance and its variables in Cockpit and the case's
  * page in the product, and each of those reads is in the case's s62 access log, marked
- * break-glass, with who and when. Leaves pictures in {@code target/browser/}. Runs only
- * where Debian's {@code chromium} and {@code chromium-driver} are installed.
+ * break-glass, with who and when. Leaves pictures in {@code target/browser/}. Fails
+ * (never skips) where Debian's {@code chromium} and {@code chromium-driver} are missing.
  */
 @SharedApplicationTest
 class BreakGlassBrowserTest {
@@ -67,10 +66,10 @@ class BreakGlassBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		Assumptions.assumeTrue(
-				Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
-						&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER),
-				"Browser test skipped: needs Debian's chromium and chromium-driver");
+		assertThat(Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
+				&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER))
+			.as("Debian's chromium and chromium-driver, which the browser tests need (apt-get install -y chromium chromium-driver)")
+			.isTrue();
 	}
 
 	@AfterEach

@@ -35,7 +35,12 @@ import uk.safeguarding.workflow.deadlines.process.StepTimers;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
 import uk.safeguarding.workflow.safeguarding.HubRoute;
+import uk.safeguarding.workflow.safeguarding.Notice;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
+import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
+import uk.safeguarding.workflow.safeguarding.process.AlertSupervisorsDelegate;
+import uk.safeguarding.workflow.safeguarding.process.NotifySafeguardingHubDelegate;
+import uk.safeguarding.workflow.safeguarding.process.ReferToIctgDelegate;
 import uk.safeguarding.workflow.victimcase.process.AgeAssessment;
 import uk.safeguarding.workflow.victimcase.process.ConsentWithdrawal;
 import uk.safeguarding.workflow.victimcase.process.JourneyStart;
@@ -44,7 +49,8 @@ import uk.safeguarding.workflow.victimcase.process.StartReport;
 /**
  * The process engine alone, with the product's engine plugins and the models exactly as
  * they stand in {@code bpmn/} and {@code forms/}. The Spring beans the model calls are
- * stood in for by recording fakes, so each path can be tested in milliseconds.
+ * stood in for by recording fakes, so each path can be tested in milliseconds; the
+ * notices are asked for by the product's own delegates, of a notifier that records.
  */
 public final class JourneyTestEngine {
 
@@ -148,23 +154,19 @@ public final class JourneyTestEngine {
 		});
 		Mocks.register("recordPathwayListener", (ExecutionListener) (execution) -> {
 		});
-		// the product's own routing rule decides whether children's services now know;
-		// the fake gives it the facts the case record and the directory would hold
-		Mocks.register("notifySafeguardingHubDelegate", (JavaDelegate) (execution) -> {
-			record(execution);
-			HubRoute route = HubRoute.of("CHILD".equals(execution.getVariable(Variables.PATHWAY)),
-					Boolean.TRUE.equals(execution.getVariable(Variables.CARE_AND_SUPPORT_NEEDS)),
-					area(Boolean.TRUE.equals(execution.getVariable(Variables.ICTG_AREA)),
-							Boolean.TRUE.equals(execution.getVariable(Variables.MASH_SECURE_CHANNEL))));
-			if (route.childrensServicesKnow()) {
-				execution.setVariable(Variables.CHILDRENS_SERVICES_NOTIFIED, true);
-			}
-		});
-		Mocks.register("referToIctgDelegate", (JavaDelegate) JourneyTestEngine::record);
+		// the product's own delegates, with a notifier that records what they ask of it
+		Mocks.register("notifySafeguardingHubDelegate",
+				(JavaDelegate) (execution) -> new NotifySafeguardingHubDelegate(new RecordingNotifier(execution))
+					.execute(execution));
+		Mocks.register("referToIctgDelegate",
+				(JavaDelegate) (execution) -> new ReferToIctgDelegate(new RecordingNotifier(execution))
+					.execute(execution));
 		// the real timer bean (no fake): timers read step-deadlines as in the product
 		Mocks.register(StepTimers.BEAN_NAME,
 				new StepTimers(new EngineStepDeadlines(new StepDeadlines(new WorkingDayCalendar()))));
-		Mocks.register("alertSupervisorsDelegate", (JavaDelegate) JourneyTestEngine::record);
+		Mocks.register("alertSupervisorsDelegate",
+				(JavaDelegate) (execution) -> new AlertSupervisorsDelegate(new RecordingNotifier(execution))
+					.execute(execution));
 		Mocks.register("recordAgeAssessmentDelegate", (JavaDelegate) (execution) -> {
 			boolean adult = AgeAssessment.assessedAdult(execution);
 			AgeAssessment.apply(execution, AgeAssessment.change(execution, adult));
@@ -205,8 +207,51 @@ public final class JourneyTestEngine {
 				secureEmail);
 	}
 
-	private static void record(DelegateExecution execution) {
-		SENT.add(execution.getCurrentActivityId() + ":" + execution.getVariable(Variables.NOTICE));
+	/**
+	 * Stands in for the product's notifier behind its delegates: records each notice
+	 * asked for ("activityId:notice"), with the case's reference checked, and answers as
+	 * the notifier does from what the case record would hold: its pathway and needs (the
+	 * journey's variables here) and its area's directory entry ({@link #AREAS}), through
+	 * the product's own routing rule ({@link HubRoute}).
+	 */
+	static final class RecordingNotifier extends SafeguardingNotifier {
+
+		private final DelegateExecution execution;
+
+		RecordingNotifier(DelegateExecution execution) {
+			super(null, null, null, null);
+			this.execution = execution;
+		}
+
+		@Override
+		public boolean notifyHub(String reference, Notice notice, String occasion, String processInstanceId) {
+			record(reference, notice, processInstanceId);
+			HubRoute route = HubRoute.of("CHILD".equals(this.execution.getVariable(Variables.PATHWAY)),
+					Boolean.TRUE.equals(this.execution.getVariable(Variables.CARE_AND_SUPPORT_NEEDS)),
+					area(Boolean.TRUE.equals(this.execution.getVariable(Variables.ICTG_AREA)),
+							Boolean.TRUE.equals(this.execution.getVariable(Variables.MASH_SECURE_CHANNEL))));
+			return route.childrensServicesKnow();
+		}
+
+		@Override
+		public void referToIctg(String reference, Notice notice, String occasion, String processInstanceId) {
+			record(reference, notice, processInstanceId);
+		}
+
+		@Override
+		public int alertSupervisors(String reference, String supervisorsGroup, String processInstanceId) {
+			record(reference, Notice.IMMEDIATE_RISK, processInstanceId);
+			return 1;
+		}
+
+		private void record(String reference, Notice notice, String processInstanceId) {
+			if (!this.execution.getProcessBusinessKey().equals(reference)
+					|| !this.execution.getProcessInstanceId().equals(processInstanceId)) {
+				throw new AssertionError("a notice asked for another case: " + reference + " " + processInstanceId);
+			}
+			SENT.add(this.execution.getCurrentActivityId() + ":" + notice);
+		}
+
 	}
 
 }

@@ -25,7 +25,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,8 +58,8 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
  * its case reference and stands out as overdue, and Camunda's migration banner is gone.
  * Leaves {@code target/browser/tasklist-filters.png}; with
  * {@code -Ddocs.screenshots=true} it also refreshes
- * {@code docs/images/tasklist-filters.png}. Runs only where Debian's {@code chromium} and
- * {@code chromium-driver} are installed.
+ * {@code docs/images/tasklist-filters.png}. Fails (never skips) where Debian's
+ * {@code chromium} and {@code chromium-driver} are missing.
  * <p>
  * The step is overdue by the real clock (the victim was identified three hours ago, the
  * step was due two hours after): Tasklist styles a step as overdue by the browser's
@@ -96,10 +95,10 @@ class TasklistFiltersBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		Assumptions.assumeTrue(
-				Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
-						&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER),
-				"Browser test skipped: needs Debian's chromium and chromium-driver");
+		assertThat(Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
+				&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER))
+			.as("Debian's chromium and chromium-driver, which the browser tests need (apt-get install -y chromium chromium-driver)")
+			.isTrue();
 	}
 
 	@AfterEach

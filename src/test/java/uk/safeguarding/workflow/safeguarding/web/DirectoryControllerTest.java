@@ -4,14 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import uk.safeguarding.workflow.safeguarding.DirectoryAdministration;
@@ -20,7 +15,7 @@ import uk.safeguarding.workflow.safeguarding.DirectoryFormatException;
 import uk.safeguarding.workflow.safeguarding.DirectoryProblem;
 import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.UnknownAreaException;
-import uk.safeguarding.workflow.web.CurrentUsers;
+import uk.safeguarding.workflow.victimcase.web.WebSliceTest;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -40,13 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * page relies on. The servlet filters (the login) are left out: the signed-in user is
  * what the engine's identity service says.
  */
-@WebMvcTest(DirectoryController.class)
-// the product pages\' layout and sign-in (web package) read the signed-in person through
-// it
-@Import(CurrentUsers.class)
-@AutoConfigureMockMvc(addFilters = false)
-// before the shared application: a slice's context of its own, started once
-@Order(2)
+// the slice context all web slice tests share
+@WebSliceTest
 class DirectoryControllerTest {
 
 	private static final SafeguardingArea CARDIFF = new SafeguardingArea("W06000015", "Cardiff",
@@ -62,10 +52,10 @@ class DirectoryControllerTest {
 	@Autowired
 	MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	DirectoryAdministration directory;
 
-	@MockitoBean
+	@Autowired
 	IdentityService identity;
 
 	@Test

@@ -5,19 +5,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import uk.safeguarding.workflow.victimcase.AccessLogEntry;
 import uk.safeguarding.workflow.victimcase.AccessLogEntry.Operation;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
-import uk.safeguarding.workflow.web.CurrentUsers;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -33,13 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A case's access log over REST (Data Protection Act 2018 s62): managers only, as JSON or
  * as a CSV file for a subject access request, and every reading is itself logged.
  */
-@WebMvcTest(AccessLogController.class)
-// the product pages\' layout and sign-in (web package) read the signed-in person through
-// it
-@Import(CurrentUsers.class)
-@AutoConfigureMockMvc(addFilters = false)
-// before the shared application: a slice's context of its own, started once
-@Order(2)
+// the slice context all web slice tests share
+@WebSliceTest
 class AccessLogControllerTest {
 
 	private static final String REFERENCE = "MSHT-2026-000042";
@@ -47,10 +36,10 @@ class AccessLogControllerTest {
 	@Autowired
 	MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	VictimCaseService cases;
 
-	@MockitoBean
+	@Autowired
 	IdentityService identity;
 
 	@Test
