@@ -16,6 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,9 @@ class PersonalDataInLogsTest {
 	@Autowired
 	ManagementService management;
 
+	@Autowired
+	RuntimeService runtime;
+
 	@Test
 	void personalDataStaysOutOfTheLogs_evenAtDebug() {
 		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -67,7 +71,9 @@ class PersonalDataInLogsTest {
 			as.complete("officer", as.taskId("officer", id, UserTasks.RECORD_CRIME), badCrime);
 			Awaitility.await()
 				.atMost(java.time.Duration.ofSeconds(30))
-				.until(() -> this.management.createJobQuery().processInstanceId(id).executable().count() == 0);
+				.until(() -> this.management.createJobQuery().processInstanceId(id).executable().count() == 0
+						&& new DeliveryJobs(this.runtime, this.management)
+							.executable((String) started.get("businessKey")) == 0);
 		}
 		finally {
 			root.detachAppender(appender);
