@@ -18,7 +18,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -261,20 +260,8 @@ class DirectoryAndWebhookTest {
 		return new String[] { id, (String) started.getBody().get("businessKey") };
 	}
 
-	List<Job> notificationJobs(String processInstanceId) {
-		return this.management.createJobQuery()
-			.processInstanceId(processInstanceId)
-			.list()
-			.stream()
-			.filter((job) -> "safeguarding-notification".equals(((JobEntity) job).getJobHandlerType()))
-			.toList();
-	}
-
 	Job jobFor(String processInstanceId, Long notificationId) {
-		return notificationJobs(processInstanceId).stream()
-			.filter((job) -> String.valueOf(notificationId).equals(((JobEntity) job).getJobHandlerConfigurationRaw()))
-			.findFirst()
-			.orElseThrow();
+		return new DeliveryJobs(this.runtime, this.management).forNotification(notificationId);
 	}
 
 	List<String> recipients(String reference) {

@@ -98,6 +98,21 @@ class HistoryCleanupTest {
 		for (DecisionDefinition decision : this.repository.createDecisionDefinitionQuery().latestVersion().list()) {
 			assertThat(decision.getHistoryTimeToLive()).as(decision.getKey()).isNotNull().isBetween(1, reviewDays);
 		}
+		// a notice's delivery instance ends before its case closes: with a time to live
+		// no
+		// longer than the case's, its history goes no later than the case's
+		Integer journey = ttl(VictimSafeguardingProcess.KEY);
+		assertThat(ttl(VictimSafeguardingProcess.DELIVERY_KEY)).as("notification-delivery")
+			.isNotNull()
+			.isLessThanOrEqualTo(journey);
+	}
+
+	private Integer ttl(String key) {
+		return this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(key)
+			.latestVersion()
+			.singleResult()
+			.getHistoryTimeToLive();
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -23,13 +24,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.safeguarding.workflow.process.JourneyFixtures;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.ServiceTasks;
+import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.safeguarding.Notice;
 import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
 import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
@@ -75,6 +82,18 @@ class NotificationDeliveryTest {
 
 	@Autowired
 	SafeguardingNotifier notifier;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	GreenMail mail;
 
@@ -235,7 +254,11 @@ class NotificationDeliveryTest {
 		ClockUtil.reset();
 		Incident incident = this.runtime.createIncidentQuery().configuration(job.getId()).singleResult();
 		assertThat(incident).as("an incident asks a person to confirm").isNotNull();
-		assertThat(incident.getProcessInstanceId()).isEqualTo(opened.processInstanceId);
+		assertThat(incident.getProcessInstanceId()).isEqualTo(deliveryInstance(job));
+		assertThat(this.runtime.createProcessInstanceQuery()
+			.processInstanceId(incident.getProcessInstanceId())
+			.singleResult()
+			.getBusinessKey()).as("Cockpit finds it by the case reference").isEqualTo(opened.reference);
 		assertThat(incident.getIncidentMessage()).contains(opened.reference, CARDIFF_MASH,
 				"Confirm with the recipient");
 		assertThat(view(opened, CARDIFF_MASH).status()).isEqualTo("UNKNOWN");
@@ -253,6 +276,9 @@ class NotificationDeliveryTest {
 		assertThat(received(CARDIFF_MASH, opened.reference)).hasSize(1);
 		assertThat(view(opened, CARDIFF_MASH).status()).isEqualTo("SENT");
 		assertThat(this.management.createJobQuery().jobId(job.getId()).count()).isZero();
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(deliveryInstance(job)).count())
+			.as("the delivery instance ended")
+			.isZero();
 	}
 
 	@Test
@@ -295,7 +321,10 @@ class NotificationDeliveryTest {
 		}
 		assertThat(attempts).as("once, then a retry after each of PT1M,PT5M,PT15M,PT60M").isEqualTo(5);
 		Incident incident = this.runtime.createIncidentQuery().configuration(job.getId()).singleResult();
-		assertThat(incident.getProcessInstanceId()).isEqualTo(opened.processInstanceId);
+		assertThat(incident.getProcessInstanceId()).isEqualTo(deliveryInstance(job));
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(opened.processInstanceId).count())
+			.as("the case's own instance carries on: the incident is the delivery's")
+			.isZero();
 		assertThat(incident.getIncidentMessage())
 			.startsWith("Could not deliver CASE_OPENED notice for " + opened.reference + " to " + CARDIFF_MASH
 					+ ": the mail server did not accept it")
@@ -313,7 +342,67 @@ class NotificationDeliveryTest {
 		assertThat(view(opened, CARDIFF_MASH).status()).isEqualTo("SENT");
 	}
 
+	/**
+	 * Issue 11: a notice delivered while a person completes a step of the same case
+	 * refuses neither. The step's transaction has completed the task and changed the case
+	 * record, but not committed, when the notice is delivered by another thread; then it
+	 * commits. The delivery runs on its own process instance (so it does not wait for the
+	 * case's execution) and writes its chronology lines without the case record (so the
+	 * case's version the step read has not moved when the step commits).
+	 */
+	@Test
+	void noticeDeliveredWhileAStepOfTheSameCaseCompletes_refusesNeither() throws Exception {
+		startMail();
+		Case opened = open(JourneyFixtures.adultReport());
+		Job job = notificationJob(opened, CARDIFF_MASH);
+		Long versionBefore = caseVersion(opened.reference);
+		Task crime = this.tasks.createTaskQuery()
+			.processInstanceId(opened.processInstanceId)
+			.taskDefinitionKey(UserTasks.RECORD_CRIME)
+			.singleResult();
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.identity.setAuthentication("officer", List.of(Groups.FIRST_RESPONDERS));
+			try {
+				this.tasks.complete(crime.getId(), JourneyFixtures.answers(UserTasks.RECORD_CRIME));
+			}
+			finally {
+				this.identity.clearAuthentication();
+			}
+			try {
+				CompletableFuture.runAsync(() -> this.management.executeJob(job.getId())).get(2, TimeUnit.MINUTES);
+			}
+			catch (Exception ex) {
+				throw new AssertionError("the notice was not delivered while the step was open", ex);
+			}
+		});
+
+		assertThat(view(opened, CARDIFF_MASH).status()).isEqualTo("SENT");
+		assertThat(received(CARDIFF_MASH, opened.reference)).hasSize(1);
+		assertThat(this.tasks.createTaskQuery().taskId(crime.getId()).count()).as("the step completed").isZero();
+		assertThat(chronology(opened.reference)).anyMatch((line) -> line.contains("delivered to " + CARDIFF_MASH));
+		assertThat(caseVersion(opened.reference)).as("the step changed the case record the notice's lines refer to")
+			.isGreaterThan(versionBefore);
+	}
+
+	@Test
+	void deliveringANotice_leavesTheCaseRecordsVersionAlone() throws Exception {
+		startMail();
+		Case opened = open(JourneyFixtures.adultReport());
+		Long before = caseVersion(opened.reference);
+
+		deliverAll(opened);
+
+		assertThat(notifications(opened.reference)).isNotEmpty()
+			.allSatisfy((view) -> assertThat(view.status()).isEqualTo("SENT"));
+		assertThat(caseVersion(opened.reference)).isEqualTo(before);
+	}
+
 	// --- helpers
+
+	Long caseVersion(String reference) {
+		return this.jdbc.queryForObject("select version from victim_case where reference = ?", Long.class, reference);
+	}
 
 	record Case(String processInstanceId, String reference) {
 	}
@@ -350,20 +439,18 @@ class NotificationDeliveryTest {
 	}
 
 	List<Job> notificationJobs(Case opened) {
-		return this.management.createJobQuery()
-			.processInstanceId(opened.processInstanceId)
-			.list()
-			.stream()
-			.filter((job) -> "safeguarding-notification".equals(((JobEntity) job).getJobHandlerType()))
-			.toList();
+		return new DeliveryJobs(this.runtime, this.management).forCase(opened.reference);
 	}
 
 	Job notificationJob(Case opened, String recipient) {
-		String id = String.valueOf(view(opened, recipient).id());
-		return notificationJobs(opened).stream()
-			.filter((job) -> id.equals(((JobEntity) job).getJobHandlerConfigurationRaw()))
-			.findFirst()
-			.orElseThrow();
+		return new DeliveryJobs(this.runtime, this.management).forNotification(view(opened, recipient).id());
+	}
+
+	/**
+	 * The notice's delivery instance: its own, found in Cockpit by the case reference.
+	 */
+	String deliveryInstance(Job job) {
+		return job.getProcessInstanceId();
 	}
 
 	NotificationView view(Case opened, String recipient) {

@@ -91,6 +91,11 @@ public class AccessSetup {
 		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.KEY,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
+		// a notice's incident is on its own delivery instance (found by the case
+		// reference)
+		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, VictimSafeguardingProcess.DELIVERY_KEY,
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
 		grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 		grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ);
 		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);

@@ -11,6 +11,12 @@ public final class VictimSafeguardingProcess {
 
 	public static final String KEY = "victim-safeguarding";
 
+	/**
+	 * The supporting process that delivers one notice
+	 * ({@code bpmn/notification-delivery.bpmn}; business key = the case reference).
+	 */
+	public static final String DELIVERY_KEY = "notification-delivery";
+
 	public static final String START_FORM = "report-potential-victim";
 
 	private VictimSafeguardingProcess() {
@@ -108,10 +114,13 @@ public final class VictimSafeguardingProcess {
 
 		public static final String RECORD_CONSENT_WITHDRAWAL = "ServiceTask_RecordConsentWithdrawal";
 
+		/** In the supporting model {@code bpmn/notification-delivery.bpmn}. */
+		public static final String DELIVER_NOTIFICATION = "ServiceTask_DeliverNotification";
+
 		public static final List<String> ALL = List.of(OPEN_VICTIM_CASE, NOTIFY_SAFEGUARDING_HUB, REFER_TO_ICTG,
 				ALERT_SUPERVISORS, NOTIFY_HUB_OF_MISSING_VICTIM, NOTIFY_ICTG_OF_MISSING_VICTIM, RECORD_AGE_ASSESSMENT,
 				REFER_TO_ICTG_AFTER_AGE_ASSESSMENT, DETERMINE_SAFEGUARDING_PATHWAY, NOTIFY_HUB_OF_FOUND_VICTIM,
-				NOTIFY_ICTG_OF_FOUND_VICTIM, RECORD_CONSENT_WITHDRAWAL);
+				NOTIFY_ICTG_OF_FOUND_VICTIM, RECORD_CONSENT_WITHDRAWAL, DELIVER_NOTIFICATION);
 
 		private ServiceTasks() {
 		}

@@ -10,9 +10,10 @@ public interface DeliveryScheduler {
 	/**
 	 * Schedules the delivery of a notification.
 	 * @param notificationId the stored notification
-	 * @param processInstanceId the case's process instance, or {@code null}
+	 * @param caseReference the case it is about (the delivery's business key, by which
+	 * Cockpit finds it)
 	 * @param description what it is, for the logs
 	 */
-	void schedule(Long notificationId, String processInstanceId, String description);
+	void schedule(Long notificationId, String caseReference, String description);
 
 }

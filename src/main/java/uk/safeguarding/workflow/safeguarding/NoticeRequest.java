@@ -13,8 +13,9 @@ package uk.safeguarding.workflow.safeguarding;
  * @param areaCode the directory area that chose the recipient, or {@code null}
  * @param identifying whether the referral summary goes with it (secure recipient only)
  * @param stepName for task notices, the step's name
- * @param processInstanceId the case's process instance, so that a failed delivery is an
- * incident on it
+ * @param processInstanceId the case's process instance that caused it, or {@code null};
+ * not where it is delivered: each notice has its own {@code notification-delivery}
+ * instance, found by the case reference
  */
 public record NoticeRequest(String caseReference, Notice notice, String recipient, Channel channel, String occasion,
 		String audience, String areaCode, boolean identifying, String stepName, String processInstanceId) {

@@ -22,11 +22,13 @@ import uk.safeguarding.workflow.process.JourneyTime;
  * The notification outbox (spec section 6; issue 3).
  * <p>
  * {@link #enqueue} stores a notice in the transaction of the process step that causes it,
- * together with an engine job that will deliver it: both commit with the step or neither
- * does. The job runs after the commit, on the job executor, with the retries and back-off
- * of {@code safeguarding.policy.notification-retry-cycle}; when they run out the job's
- * incident shows in Cockpit with a message naming the notice, case and recipient, and
- * "retry" there resumes delivery.
+ * together with an instance of the {@code notification-delivery} process that will
+ * deliver it: both commit with the step or neither does. Its job runs after the commit,
+ * on the job executor, with the retries and back-off of
+ * {@code safeguarding.policy.notification-retry-cycle}; when they run out the job's
+ * incident shows in Cockpit (on the delivery instance, whose business key is the case
+ * reference) with a message naming the notice, case and recipient, and "retry" there
+ * resumes delivery.
  * <p>
  * Once per recipient and occasion: the idempotency key (case, notice, recipient,
  * occasion) is unique, so storing it again returns the stored one. {@link #deliver}
@@ -105,7 +107,7 @@ public class NotificationOutbox {
 		Notification saved = this.notifications.saveAndFlush(notification);
 		this.cases.recordNotificationEvent(request.caseReference(),
 				saved.describe() + " queued (" + request.channel() + ", " + request.occasion() + ")", null, now);
-		this.jobs.schedule(saved.getId(), request.processInstanceId(), saved.describe());
+		this.jobs.schedule(saved.getId(), request.caseReference(), saved.describe());
 		return saved;
 	}
 

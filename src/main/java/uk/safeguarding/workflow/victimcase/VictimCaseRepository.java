@@ -4,10 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface VictimCaseRepository extends JpaRepository<VictimCase, Long> {
 
 	Optional<VictimCase> findByReference(String reference);
+
+	/** The case's id alone: the record itself is not loaded. */
+	@Query("select c.id from VictimCase c where c.reference = :reference")
+	Optional<Long> findIdByReference(@Param("reference") String reference);
 
 	List<VictimCase> findTop200ByReportingOfficerOrInvestigatorOrLiaisonOfficerOrSupervisorOrderByOpenedAtDesc(
 			String reportingOfficer, String investigator, String liaisonOfficer, String supervisor);

@@ -319,7 +319,12 @@ public class VictimCaseService {
 	 * @param now when
 	 */
 	public void recordNotificationEvent(String reference, String summary, String disclosedTo, Instant now) {
-		VictimCase record = require(reference);
+		// a reference to the case, not the case loaded: the line is inserted without the
+		// case record in the persistence context, so its @Version never moves for a
+		// notice
+		// and a step completing on the case at that moment is not refused
+		VictimCase record = this.cases.getReferenceById(this.cases.findIdByReference(reference)
+			.orElseThrow(() -> new IllegalStateException("No case record " + reference)));
 		this.chronology.save(new ChronologyEntry(record, now, null, "Notification", truncate(summary, 500), null));
 		if (disclosedTo != null) {
 			log(now, null, reference, Operation.DISCLOSURE, truncate(summary, 300));

@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,6 +46,7 @@ import org.springframework.http.ResponseEntity;
 
 import uk.safeguarding.workflow.RestJourney;
 import uk.safeguarding.workflow.SharedApplicationTest;
+import uk.safeguarding.workflow.DeliveryJobs;
 import uk.safeguarding.workflow.EngineTables;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Events;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Messages;
@@ -95,6 +97,9 @@ class PersonalDataInEngineTablesTest {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Autowired
 	HistoryService history;
@@ -773,15 +778,23 @@ class PersonalDataInEngineTablesTest {
 		 */
 		void runJobs() throws Exception {
 			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-				List<Job> failed = management.createJobQuery().processInstanceId(this.id).withException().list();
+				DeliveryJobs deliveries = new DeliveryJobs(runtime, management);
+				List<Job> failed = new ArrayList<>(
+						management.createJobQuery().processInstanceId(this.id).withException().list());
+				failed.addAll(deliveries.failed(this.reference));
 				if (!failed.isEmpty()) {
 					throw new AssertionError(this.path + ": job " + failed.get(0).getId() + " failed: "
 							+ failed.get(0).getExceptionMessage());
 				}
-				return management.createJobQuery().processInstanceId(this.id).executable().messages().count() == 0;
+				// the case's own jobs, then each notice's delivery (its own instance)
+				return management.createJobQuery().processInstanceId(this.id).executable().messages().count() == 0
+						&& deliveries.executable(this.reference) == 0;
 			});
 			assertThat(management.createJobQuery().processInstanceId(this.id).withException().list())
 				.as("%s: notices that failed", this.path)
+				.isEmpty();
+			assertThat(new DeliveryJobs(runtime, management).failed(this.reference))
+				.as("%s: deliveries that failed", this.path)
 				.isEmpty();
 			search("after its jobs");
 		}

@@ -16,12 +16,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import uk.safeguarding.workflow.DeliveryJobs;
 import uk.safeguarding.workflow.RestJourney;
 import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
@@ -42,6 +44,9 @@ class PersonalDataInLogsTest {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Test
 	void personalDataStaysOutOfTheLogs_evenAtDebug() {
@@ -68,7 +73,9 @@ class PersonalDataInLogsTest {
 			as.complete("officer", as.taskId("officer", id, UserTasks.RECORD_CRIME), badCrime);
 			Awaitility.await()
 				.atMost(java.time.Duration.ofSeconds(30))
-				.until(() -> this.management.createJobQuery().processInstanceId(id).executable().count() == 0);
+				.until(() -> this.management.createJobQuery().processInstanceId(id).executable().count() == 0
+						&& new DeliveryJobs(this.runtime, this.management)
+							.executable((String) started.get("businessKey")) == 0);
 		}
 		finally {
 			root.detachAppender(appender);

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * {@code safeguarding.policy.notification-retry-cycle}: either a list of ISO-8601
  * durations ({@code PT1M,PT5M,PT15M,PT60M}: a retry after each) or Camunda's repeat form
  * ({@code R4/PT1M}: four retries a minute apart). A notice is tried once, then once after
- * each wait; then an incident is raised.
+ * each wait; then an incident is raised. The engine applies the cycle (the delivery
+ * model's {@code camunda:failedJobRetryTimeCycle}) but reads it only when a job first
+ * fails: this reads it at start, so that a cycle that is not valid stops the application
+ * with a message naming the property.
  */
 public record RetrySchedule(List<Duration> waits) {
 
@@ -60,11 +63,21 @@ public record RetrySchedule(List<Duration> waits) {
 	}
 
 	/**
-	 * The wait before the next attempt, when {@code retriesLeft} retries remain.
+	 * The same schedule as the engine's {@code camunda:failedJobRetryTimeCycle} reads it.
+	 * The engine counts the first attempt in its repeat form ({@code R4/PT1M} is four
+	 * attempts in all) but not in its list form ({@code PT1M,PT5M} is three), so the
+	 * schedule is handed over as a list, or as {@code R2/...} for a single wait: either
+	 * way the notice is tried {@link #attempts()} times.
+	 * @return the cycle for the model
 	 */
-	Duration waitBefore(int retriesLeft) {
-		int index = Math.max(0, Math.min(this.waits.size() - 1, this.waits.size() - retriesLeft));
-		return this.waits.isEmpty() ? Duration.ZERO : this.waits.get(index);
+	public String engineCycle() {
+		if (this.waits.isEmpty()) {
+			return "R1/PT0S";
+		}
+		if (this.waits.size() == 1) {
+			return "R2/" + this.waits.get(0);
+		}
+		return String.join(",", this.waits.stream().map(Duration::toString).toList());
 	}
 
 }

@@ -1,6 +1,7 @@
 package uk.safeguarding.workflow.safeguarding.process;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -23,15 +24,20 @@ import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 /**
  * The product's failed-job command changes retries for its own jobs only: a permanent
- * delivery failure in the victim journey raises its incident at once, and the same
- * failure in any other process keeps the engine's own retries.
+ * failure in the victim journey or a notice's delivery raises its incident at once, and
+ * the same failure in any other process keeps the engine's own retries.
  */
 class NotificationRetryCommandFactoryTest {
 
 	private static final String OTHER_PROCESS = "another-teams-process";
+
+	private static final NotificationOutbox OUTBOX = mock(NotificationOutbox.class);
 
 	private static final ProcessEngine ENGINE = engine();
 
@@ -40,11 +46,13 @@ class NotificationRetryCommandFactoryTest {
 			.createDeployment()
 			.addModelInstance("journey.bpmn", failingProcess(VictimSafeguardingProcess.KEY))
 			.addModelInstance("other.bpmn", failingProcess(OTHER_PROCESS))
+			.addModelInstance("delivery.bpmn", failingProcess(NotificationDeliveryProcess.KEY))
 			.deploy();
 	}
 
 	@BeforeEach
 	void failingDelegate() {
+		org.mockito.Mockito.reset(OUTBOX);
 		Mocks.register("failingDelegate", (JavaDelegate) (execution) -> {
 			throw new NotificationDeliveryException("area E06000001 is not in the safeguarding directory", true);
 		});
@@ -69,6 +77,19 @@ class NotificationRetryCommandFactoryTest {
 	}
 
 	@Test
+	void permanentFailureOfADelivery_raisesItsIncidentAtOnce_andMarksTheNoticeFailed() {
+		String instance = ENGINE.getRuntimeService()
+			.startProcessInstanceByKey(NotificationDeliveryProcess.KEY, "MSHT-2026-000001",
+					Map.of(NotificationDeliveryProcess.NOTIFICATION_ID, 42L))
+			.getId();
+		Job job = failInstanceOnce(instance);
+
+		assertThat(job.getRetries()).isZero();
+		assertThat(ENGINE.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isOne();
+		verify(OUTBOX).retriesExhausted(42L, "area E06000001 is not in the safeguarding directory");
+	}
+
+	@Test
 	void sameFailureInAnotherProcess_keepsTheEnginesOwnRetries() {
 		Job job = failOnce(OTHER_PROCESS);
 
@@ -77,10 +98,14 @@ class NotificationRetryCommandFactoryTest {
 		assertThat(
 				ENGINE.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
 			.isZero();
+		verifyNoInteractions(OUTBOX);
 	}
 
 	private static Job failOnce(String processKey) {
-		String instance = ENGINE.getRuntimeService().startProcessInstanceByKey(processKey).getId();
+		return failInstanceOnce(ENGINE.getRuntimeService().startProcessInstanceByKey(processKey).getId());
+	}
+
+	private static Job failInstanceOnce(String instance) {
 		Job job = ENGINE.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
 		assertThatThrownBy(() -> ENGINE.getManagementService().executeJob(job.getId()))
 			.isInstanceOf(NotificationDeliveryException.class);
@@ -95,8 +120,9 @@ class NotificationRetryCommandFactoryTest {
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
 		configuration.setJobExecutorActivate(false);
 		configuration.setExpressionManager(new MockExpressionManager());
-		configuration.setProcessEnginePlugins(
-				List.of(new NotificationEnginePlugin(mock(ObjectProvider.class), mock(ObjectProvider.class))));
+		ObjectProvider<NotificationOutbox> outbox = mock(ObjectProvider.class);
+		when(outbox.getObject()).thenReturn(OUTBOX);
+		configuration.setProcessEnginePlugins(List.of(new NotificationEnginePlugin(outbox)));
 		return configuration.buildProcessEngine();
 	}
 

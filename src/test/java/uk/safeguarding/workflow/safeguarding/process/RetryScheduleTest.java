@@ -16,9 +16,6 @@ class RetryScheduleTest {
 		assertThat(schedule.waits()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5),
 				Duration.ofMinutes(15));
 		assertThat(schedule.attempts()).isEqualTo(4);
-		// the job starts with 4 retries; after the first failure 3 are left
-		assertThat(schedule.waitBefore(3)).isEqualTo(Duration.ofMinutes(1));
-		assertThat(schedule.waitBefore(1)).isEqualTo(Duration.ofMinutes(15));
 	}
 
 	@Test
@@ -27,6 +24,15 @@ class RetryScheduleTest {
 
 		assertThat(schedule.waits()).hasSize(4).containsOnly(Duration.ofSeconds(30));
 		assertThat(schedule.attempts()).isEqualTo(5);
+	}
+
+	@Test
+	void engineCycle_triesTheNoticeAsOftenAsTheSchedule_inTheFormTheEngineCounts() {
+		assertThat(RetrySchedule.parse(" PT1M, PT5M,PT15M ").engineCycle()).isEqualTo("PT1M,PT5M,PT15M");
+		// the engine's R4 is four attempts in all; the product's is four retries
+		assertThat(RetrySchedule.parse("R4/PT30S").engineCycle()).isEqualTo("PT30S,PT30S,PT30S,PT30S");
+		assertThat(RetrySchedule.parse("R1/PT30S").engineCycle()).isEqualTo("R2/PT30S");
+		assertThat(RetrySchedule.parse("R0/PT30S").engineCycle()).isEqualTo("R1/PT0S");
 	}
 
 	@Test
