@@ -21,6 +21,7 @@ import uk.safeguarding.workflow.identity.CaseAccess;
 import uk.safeguarding.workflow.oversight.OversightService;
 import uk.safeguarding.workflow.safeguarding.DirectoryAdministration;
 import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
+import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
 import uk.safeguarding.workflow.web.CurrentUsers;
 
@@ -53,7 +54,7 @@ import uk.safeguarding.workflow.web.CurrentUsers;
 @MockitoBean(types = { CurrentUsers.class, IdentityService.class, ProcessEngine.class, TaskService.class,
 		HistoryService.class, RuntimeService.class, PlatformTransactionManager.class, VictimCaseService.class,
 		CaseAccess.class, CasePageView.class, CaseActions.class, NotificationOutbox.class, OversightService.class,
-		DirectoryAdministration.class })
+		DirectoryAdministration.class, SafeguardingDirectory.class })
 @Order(2)
 public @interface WebSliceTest {
 
