@@ -21,7 +21,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,10 +102,10 @@ class CasePageBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		Assumptions.assumeTrue(
-				Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
-						&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER),
-				"Browser test skipped: needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+		assertThat(Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
+				&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER))
+			.as("Debian's chromium and chromium-driver, which the browser tests need (apt-get install -y chromium chromium-driver)")
+			.isTrue();
 	}
 
 	@BeforeEach

@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,9 +127,10 @@ public class TasklistJourneyBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: needs Debian's chromium and chromium-driver at " + CHROMIUM + " and "
-						+ CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+			.as("Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER
+					+ ", which the browser tests need (apt-get install -y chromium chromium-driver)")
+			.isTrue();
 	}
 
 	@BeforeEach

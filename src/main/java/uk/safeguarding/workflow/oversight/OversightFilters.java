@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
+import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
+
 /**
  * The dashboard's filters, as they stand in the URL (a GET form, so a filtered view can
  * be bookmarked and shared). Every value is checked here: a bad one is refused with a
@@ -18,8 +20,6 @@ public record OversightFilters(String area, String pathway, String step, String 
 	public static final Set<Integer> PERIODS = Set.of(7, 30, 90);
 
 	public static final int DEFAULT_PERIOD = 90;
-
-	private static final Pattern AREA = Pattern.compile("[EWSN]\\d{8}");
 
 	private static final Pattern STEP = Pattern.compile("UserTask_[A-Za-z]{1,60}");
 
@@ -34,7 +34,7 @@ public record OversightFilters(String area, String pathway, String step, String 
 	 */
 	public static OversightFilters parse(String area, String pathway, String step, String supervisor, String period) {
 		String a = blankToNull(area);
-		if (a != null && !AREA.matcher(a).matches()) {
+		if (a != null && !SafeguardingArea.isAreaCode(a)) {
 			throw new InvalidFilterException("area", "Choose an area from the list (an ONS code such as E08000025)");
 		}
 		String p = blankToNull(pathway);
