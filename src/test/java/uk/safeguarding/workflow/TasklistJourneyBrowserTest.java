@@ -2,7 +2,6 @@ package uk.safeguarding.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -32,14 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 
@@ -69,10 +63,6 @@ import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 public class TasklistJourneyBrowserTest {
 
 	static final String PASSWORD = RestJourney.PASSWORD;
-
-	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Path OUTPUT = Path.of("target", "browser");
 
@@ -116,7 +106,7 @@ public class TasklistJourneyBrowserTest {
 
 	WebDriver driver;
 
-	Path profile;
+	Chromium chromium;
 
 	Tasklist tasklist;
 
@@ -127,41 +117,22 @@ public class TasklistJourneyBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-			.as("Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER
-					+ ", which the browser tests need (apt-get install -y chromium chromium-driver)")
-			.isTrue();
+		Chromium.require();
 	}
 
 	@BeforeEach
 	void startBrowser() throws IOException {
 		lap("application started");
-		this.profile = Files.createTempDirectory("chromium-profile");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			// a UK user's browser works in London time; headless Chromium keeps the
-			// US date style whatever its language (the date pickers show mm/dd/yyyy,
-			// and the helpers type what the pickers show)
-			.withEnvironment(Map.of("TZ", LONDON.getId()))
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.chromium = Chromium.start();
+		this.driver = this.chromium.driver();
 		this.tasklist = new Tasklist(this.driver, "http://localhost:" + this.port);
 		lap("browser started");
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-		if (this.profile != null) {
-			FileSystemUtils.deleteRecursively(this.profile);
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 		System.out.println("Browser journey timings (s):" + this.timings);
 	}

@@ -2,9 +2,7 @@ package uk.safeguarding.workflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +18,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
+import uk.safeguarding.workflow.Chromium;
 import uk.safeguarding.workflow.RestJourney;
 import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.Tasklist;
@@ -62,23 +57,17 @@ class BreakGlassBrowserTest {
 
 	WebDriver driver;
 
-	Path profile;
+	Chromium chromium;
 
 	@BeforeAll
 	static void requireChromium() {
-		assertThat(Files.isExecutable(TasklistJourneyBrowserTest.CHROMIUM)
-				&& Files.isExecutable(TasklistJourneyBrowserTest.CHROMEDRIVER))
-			.as("Debian's chromium and chromium-driver, which the browser tests need (apt-get install -y chromium chromium-driver)")
-			.isTrue();
+		Chromium.require();
 	}
 
 	@AfterEach
-	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-		if (this.profile != null) {
-			FileSystemUtils.deleteRecursively(this.profile.toFile());
+	void stopBrowser() throws IOException {
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -156,18 +145,8 @@ class BreakGlassBrowserTest {
 	}
 
 	private void browser() throws IOException {
-		this.profile = Files.createTempDirectory("chromium-profile");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(TasklistJourneyBrowserTest.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(TasklistJourneyBrowserTest.CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.withEnvironment(Map.of("TZ", "Europe/London"))
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.chromium = Chromium.start();
+		this.driver = this.chromium.driver();
 	}
 
 }
