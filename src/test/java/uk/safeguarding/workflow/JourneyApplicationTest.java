@@ -65,7 +65,7 @@ class JourneyApplicationTest {
 				reference);
 
 		runJobs(id);
-		MimeMessage notice = awaitMessage("mash@cardiff.example.gov.uk");
+		MimeMessage notice = awaitMessage("mash@cardiff.example.gov.uk", reference);
 		assertThat(notice.getSubject()).startsWith("[Routine] Safeguarding notice " + reference);
 		String body = GreenMailUtil.getBody(notice);
 		assertThat(body).contains(reference, "Cardiff", "no identifying data")
@@ -127,11 +127,11 @@ class JourneyApplicationTest {
 		String id = (String) started.getBody().get("id");
 		String reference = (String) started.getBody().get("businessKey");
 		runJobs(id);
-		MimeMessage mash = awaitMessage("mash@cardiff.example.gov.uk");
+		MimeMessage mash = awaitMessage("mash@cardiff.example.gov.uk", reference);
 		assertThat(mash.getSubject()).contains(reference, "child");
 		assertThat(GreenMailUtil.getBody(mash)).contains("Children's services")
 			.doesNotContain(JourneyFixtures.DISTINCTIVE_NAME);
-		MimeMessage ictg = awaitMessage("ictg-wales@example.org");
+		MimeMessage ictg = awaitMessage("ictg-wales@example.org", reference);
 		assertThat(ictg.getSubject()).contains(reference);
 
 		as.completeStep("supervisor", id, UserTasks.DEPLOY_VICTIM_LIAISON,
@@ -196,10 +196,16 @@ class JourneyApplicationTest {
 		});
 	}
 
-	private static MimeMessage awaitMessage(String recipient) {
+	/**
+	 * The case's message to a recipient. A notice of an earlier test's case may still
+	 * arrive here: each notice is delivered by its own process instance, which the
+	 * earlier test did not wait for.
+	 */
+	private static MimeMessage awaitMessage(String recipient, String reference) {
 		return Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
 			for (MimeMessage message : mail.getReceivedMessages()) {
-				if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(recipient)) {
+				if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(recipient)
+						&& message.getSubject().contains(reference)) {
 					return message;
 				}
 			}
