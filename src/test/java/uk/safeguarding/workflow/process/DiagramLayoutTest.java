@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * process and each collapsed sub-process's own drill-down plane), no label lies over
  * another label or over a shape other than its own, every label drawn outside its shape
  * has explicit bounds (so this check is exact, not a guess at where bpmn-js would put
- * it), and no sequence flow runs through a shape it does not connect.
+ * it), and no sequence flow runs through a shape it does not connect or a label it does
+ * not carry.
  *
  * <p>
  * Lanes, pools and expanded sub-processes are containers: a label or flow inside them is
@@ -161,6 +162,26 @@ class DiagramLayoutTest {
 			}
 		}
 		assertThat(crossings).as("flows through shapes they do not connect").isEmpty();
+	}
+
+	/**
+	 * A line drawn through a label makes it unreadable, and bpmn-js draws flows over
+	 * labels: a flow keeps clear of every label but its own.
+	 */
+	@Test
+	void noSequenceFlow_runsThroughALabelOtherThanItsOwn() {
+		List<String> crossings = new ArrayList<>();
+		for (Plane plane : PLANES) {
+			for (Drawn edge : plane.edges()) {
+				for (Drawn labelled : plane.all()) {
+					if (labelled != edge && labelled.label() != null && edge.crosses(labelled.label().shrunk(1))) {
+						crossings.add(
+								plane.name() + ": " + edge.describe() + " through the label of " + labelled.describe());
+					}
+				}
+			}
+		}
+		assertThat(crossings).as("flows through labels they do not carry").isEmpty();
 	}
 
 	/** One BPMNDiagram's plane: what it draws, keyed by element id. */
