@@ -86,7 +86,7 @@ class CasePageTest {
 		assertThat(officer.body())
 			.contains(reference, "Adult", "Cardiff (W06000015)", "Labour, Criminal", JourneyFixtures.DISTINCTIVE_NAME,
 					"Record immediate safeguarding", "/camunda/app/tasklist/default/#/?task=",
-					"Potential victim reported in area W06000015", "NRM referral - case " + reference,
+					"Potential victim reported in Cardiff (W06000015)", "NRM referral - case " + reference,
 					"Not recorded yet: an adult is referred only with informed consent.")
 			.doesNotContain("Access log", "LABOUR", "informed consent recorded");
 		assertThat(officer.body()).as("the reporting officer is on the case").contains(record.getReportingOfficer());

@@ -29,6 +29,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -73,6 +74,9 @@ class DirectoryAndWebhookTest {
 
 	@Autowired
 	SafeguardingDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	HttpServer receiver;
 
@@ -236,7 +240,7 @@ class DirectoryAndWebhookTest {
 		String id = (String) started.getBody().get("id");
 		// the area disappears from the directory after the case opened (a test-only
 		// removal)
-		DirectoryTestAccess.remove(this.directory, "E06000007");
+		DirectoryTestAccess.remove(this.jdbc, this.directory, "E06000007");
 		Job hub = this.management.createJobQuery()
 			.processInstanceId(id)
 			.activityId(ServiceTasks.NOTIFY_SAFEGUARDING_HUB)

@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.safeguarding.workflow.process.JourneyTime;
 
@@ -58,7 +60,21 @@ public class DirectoryAdministration {
 		this.changes = changes;
 		this.json = json;
 		this.events = events;
-		new TransactionTemplate(transactions).executeWithoutResult((status) -> synchronise());
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.executeWithoutResult((status) -> synchronise());
+		readOnly.setReadOnly(true);
+		long held = readOnly.execute((status) -> changes.latestId());
+		directory.follow(new SafeguardingDirectory.Source() {
+			@Override
+			public long latestChange() {
+				return readOnly.execute((status) -> changes.latestId());
+			}
+
+			@Override
+			public List<SafeguardingArea> areas() {
+				return readOnly.execute((status) -> entries.findAll().stream().map(DirectoryEntry::toArea).toList());
+			}
+		}, held);
 	}
 
 	private void synchronise() {
@@ -155,6 +171,19 @@ public class DirectoryAdministration {
 			}
 		}
 		this.directory.replaceAll(new ArrayList<>(current.values()));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					// committed: the next check finds the new change and reloads the same
+					// areas; rolled back: the copy holds what the database does not
+					SafeguardingDirectory held = DirectoryAdministration.this.directory;
+					if (status != STATUS_COMMITTED) {
+						held.invalidate();
+					}
+				}
+			});
+		}
 		if (added + changed > 0) {
 			// the start form offers the areas as they are now (StartFormAreas)
 			this.events.publishEvent(new StartFormAreas.DirectoryChanged());

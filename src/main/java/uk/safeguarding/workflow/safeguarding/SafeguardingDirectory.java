@@ -23,10 +23,17 @@ import org.springframework.stereotype.Service;
  * The safeguarding directory: for each local authority area (by ONS code), where
  * safeguarding notices and ICTG referrals go.
  * <p>
- * Loaded once, when the application starts, from the Spring resource at
+ * Loaded when the application starts, from the Spring resource at
  * {@code safeguarding.directory.location} (by default the directory shipped with the
  * application). A file that cannot be read or has any problem stops the application, with
  * every problem listed. Lookups are safe from any thread.
+ * <p>
+ * Once the administered directory is in the database ({@link DirectoryAdministration}),
+ * this copy follows it: before a lookup, at most every
+ * {@code safeguarding.directory.check-interval}, it asks for the latest change and
+ * reloads when another node (or a rolled-back change on this one) has made it differ; a
+ * code it does not know is looked up at once. So every node routes notices by the same
+ * directory.
  */
 @Service
 public class SafeguardingDirectory {
@@ -43,7 +50,20 @@ public class SafeguardingDirectory {
 	 */
 	private volatile Snapshot snapshot;
 
+	private final long checkIntervalNanos;
+
+	/** The administered directory, once it is followed. */
+	private volatile Source source;
+
+	/** The latest change of the administered directory this copy holds. */
+	private volatile long heldChange = UNKNOWN;
+
+	private volatile long checkedAt;
+
+	private static final long UNKNOWN = Long.MIN_VALUE;
+
 	public SafeguardingDirectory(ResourceLoader resourceLoader, DirectoryProperties properties) {
+		this.checkIntervalNanos = properties.getCheckInterval().toNanos();
 		String location = properties.getLocation();
 		replaceAll(load(resourceLoader, location));
 		logger.info("Loaded {} areas into the safeguarding directory from {}", size(), location);
@@ -58,7 +78,13 @@ public class SafeguardingDirectory {
 		if (areaCode == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.snapshot.byCode().get(normalise(areaCode)));
+		String code = normalise(areaCode);
+		SafeguardingArea area = current().byCode().get(code);
+		if (area == null && this.source != null) {
+			// added on another node a moment ago? (a miss is rare: ask now)
+			area = refresh(true).byCode().get(code);
+		}
+		return Optional.ofNullable(area);
 	}
 
 	/**
@@ -76,7 +102,7 @@ public class SafeguardingDirectory {
 	 * @return an unmodifiable list of the areas
 	 */
 	public List<SafeguardingArea> all() {
-		return this.snapshot.byName();
+		return current().byName();
 	}
 
 	/**
@@ -84,7 +110,7 @@ public class SafeguardingDirectory {
 	 * @return the number of areas
 	 */
 	public int size() {
-		return this.snapshot.byName().size();
+		return current().byName().size();
 	}
 
 	/**
@@ -101,6 +127,55 @@ public class SafeguardingDirectory {
 			}
 		}
 		this.snapshot = new Snapshot(Map.copyOf(byCode), areas.stream().sorted(BY_NAME).toList());
+	}
+
+	/**
+	 * From now on, follows the administered directory.
+	 * @param administered where it is kept
+	 * @param change the latest change of it that this copy holds now
+	 */
+	void follow(Source administered, long change) {
+		this.heldChange = change;
+		this.checkedAt = System.nanoTime();
+		this.source = administered;
+	}
+
+	/** The copy no longer matches the database (a change was rolled back): reload. */
+	void invalidate() {
+		this.heldChange = UNKNOWN;
+		this.checkedAt = System.nanoTime() - this.checkIntervalNanos - 1;
+	}
+
+	private Snapshot current() {
+		if (this.source != null && System.nanoTime() - this.checkedAt > this.checkIntervalNanos) {
+			return refresh(false);
+		}
+		return this.snapshot;
+	}
+
+	private synchronized Snapshot refresh(boolean now) {
+		Source administered = this.source;
+		if (administered == null || (!now && System.nanoTime() - this.checkedAt <= this.checkIntervalNanos)) {
+			return this.snapshot;
+		}
+		long latest = administered.latestChange();
+		this.checkedAt = System.nanoTime();
+		if (latest != this.heldChange) {
+			replaceAll(administered.areas());
+			this.heldChange = latest;
+			logger.info("Reloaded the safeguarding directory from the database ({} areas, change {})", size(), latest);
+		}
+		return this.snapshot;
+	}
+
+	/** The administered directory, as this copy reads it. */
+	interface Source {
+
+		/** The id of the latest change, or 0 when there is none. */
+		long latestChange();
+
+		List<SafeguardingArea> areas();
+
 	}
 
 	private static List<SafeguardingArea> load(ResourceLoader resourceLoader, String location) {

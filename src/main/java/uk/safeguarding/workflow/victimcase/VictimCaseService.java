@@ -50,14 +50,16 @@ public class VictimCaseService {
 	/**
 	 * Creates the case record and issues its reference {@code MSHT-YYYY-NNNNNN}.
 	 * @param report what the officer reported
+	 * @param areaName the area's name in the safeguarding directory, shown beside its
+	 * code in the chronology
 	 * @param now the time of opening
 	 * @return the new record
 	 */
-	public VictimCase open(NewCase report, Instant now) {
+	public VictimCase open(NewCase report, String areaName, Instant now) {
 		String reference = nextReference(Year.from(now.atZone(JourneyTime.ZONE)).getValue());
 		VictimCase record = new VictimCase(reference, report, now);
 		record.addChronology(now, report.reportingOfficer(), "StartEvent_PotentialVictimReported",
-				"Potential victim reported in area " + report.areaCode() + "; case opened",
+				"Potential victim reported in " + areaName + " (" + report.areaCode() + "); case opened",
 				report.circumstancesNotes());
 		VictimCase saved = this.cases.save(record);
 		log(now, report.reportingOfficer(), reference, Operation.COLLECTION, "Potential victim reported (start form)");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -37,6 +38,9 @@ class StartFormAreasTest {
 
 	@Autowired
 	SafeguardingDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	StartFormAreas startForm;
@@ -85,7 +89,7 @@ class StartFormAreasTest {
 
 		// the API never removes an area; a directory restored without it at start is the
 		// way one goes, and the form follows the directory then
-		DirectoryTestAccess.remove(this.directory, code);
+		DirectoryTestAccess.remove(this.jdbc, this.directory, code);
 		assertThat(this.startForm.offerTheDirectory()).isTrue();
 		assertThat(areaOptions()).doesNotContainKey(code).hasSize(this.directory.size());
 

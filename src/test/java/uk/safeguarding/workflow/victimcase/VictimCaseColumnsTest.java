@@ -50,7 +50,7 @@ class VictimCaseColumnsTest {
 			NewCase report = new NewCase("W06000015", "Columns Test Person", LocalDate.of(1990, 4, 12), null, false,
 					null, false, true, "Albanian", "FEMALE", "AL", "LABOUR", "UK_ONLY", "W06000015",
 					"LESS_THAN_1_MONTH", now, "officer", null, null);
-			String reference = this.cases.open(report, now).getReference();
+			String reference = this.cases.open(report, "Cardiff", now).getReference();
 			this.cases.recordPathway(reference, "ADULT", "HIGH", now);
 			this.cases.recordStep(reference, UserTasks.SEEK_INFORMED_CONSENT, "Seek informed consent", "liaison",
 					Map.of("nrmConsent", "GIVEN", "professionalInterpreterUsed", true), Map.of(), now);

@@ -56,7 +56,7 @@ public class OpenVictimCaseDelegate implements JavaDelegate {
 			throw new SafeguardingRuleViolation("exploitationPlace", "Area code '" + place
 					+ "' (exploitationPlace) is not in the safeguarding directory: give a local authority area the directory knows, or a country's ISO 3166 code.");
 		}
-		VictimCase record = this.cases.open(report.newCase(), now);
+		VictimCase record = this.cases.open(report.newCase(), area.areaName(), now);
 		JourneyStart.initialise(execution, record.getReference(), report, area.ictgService(), area.secureEmail(),
 				this.policy, now);
 		Object existingNrmReference = execution.getVariable(Variables.NRM_REFERENCE);
