@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -24,6 +25,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -232,6 +236,20 @@ class ProcessModelTest {
 					UserTasks.ARRANGE_ALTERNATIVE_SUPPORT);
 	}
 
+	@Test
+	void everyLinkThrow_leadsOnToItsOneCatch_forTheGateChecksAbove() {
+		List<IntermediateThrowEvent> links = all(IntermediateThrowEvent.class).stream()
+			.filter((thrown) -> linkCatch(thrown).isPresent())
+			.toList();
+		assertThat(links).as("the referral page's link pairs").isNotEmpty();
+		for (IntermediateThrowEvent thrown : links) {
+			FlowNode caught = linkCatch(thrown).orElseThrow();
+			assertThat(reachable(thrown, (flow) -> true)).as("reachable from %s", thrown.getId())
+				.contains(caught.getId())
+				.containsAll(caught.getOutgoing().stream().map((flow) -> flow.getTarget().getId()).toList());
+		}
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	/**
@@ -251,7 +269,8 @@ class ProcessModelTest {
 
 	/**
 	 * The ids of the nodes reachable from the start by sequence flows the filter lets
-	 * through.
+	 * through, and from a link throw event to its catch (as the engine goes): a link pair
+	 * must not hide a way round a gate.
 	 */
 	static Set<String> reachable(FlowNode start, Predicate<SequenceFlow> passable) {
 		Set<String> seen = new TreeSet<>();
@@ -260,9 +279,35 @@ class ProcessModelTest {
 			FlowNode node = pending.pop();
 			if (seen.add(node.getId())) {
 				node.getOutgoing().stream().filter(passable).map(SequenceFlow::getTarget).forEach(pending::push);
+				linkCatch(node).ifPresent(pending::push);
 			}
 		}
 		return seen;
+	}
+
+	/** The catch event of a link throw event: same link name, same scope. */
+	static Optional<FlowNode> linkCatch(FlowNode node) {
+		if (!(node instanceof IntermediateThrowEvent thrown)) {
+			return Optional.empty();
+		}
+		Optional<String> name = thrown.getEventDefinitions()
+			.stream()
+			.filter(LinkEventDefinition.class::isInstance)
+			.map((definition) -> ((LinkEventDefinition) definition).getName())
+			.findFirst();
+		if (name.isEmpty()) {
+			return Optional.empty();
+		}
+		List<IntermediateCatchEvent> catches = thrown.getParentElement()
+			.getChildElementsByType(IntermediateCatchEvent.class)
+			.stream()
+			.filter((caught) -> caught.getEventDefinitions()
+				.stream()
+				.anyMatch((definition) -> definition instanceof LinkEventDefinition link
+						&& name.get().equals(link.getName())))
+			.toList();
+		assertThat(catches).as("the catch of link %s (%s)", name.get(), thrown.getId()).hasSize(1);
+		return Optional.of(catches.get(0));
 	}
 
 	static <T extends FlowNode> List<T> all(Class<T> type) {
