@@ -12,7 +12,12 @@ import org.springframework.data.repository.query.Param;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
-	Optional<Notification> findByIdempotencyKey(String idempotencyKey);
+	// written out rather than derived from the name: Hibernate keeps the translation of a
+	// query string, where Spring Data's derived query (a criteria query) is translated
+	// anew on every call (1.4% of a journey in the benchmark's profile: every notice
+	// looks up its key)
+	@Query("select n from Notification n where n.idempotencyKey = :idempotencyKey")
+	Optional<Notification> findByIdempotencyKey(@Param("idempotencyKey") String idempotencyKey);
 
 	List<Notification> findByCaseReferenceOrderByIdAsc(String caseReference);
 

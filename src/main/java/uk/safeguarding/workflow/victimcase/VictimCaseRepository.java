@@ -9,7 +9,10 @@ import org.springframework.data.repository.query.Param;
 
 interface VictimCaseRepository extends JpaRepository<VictimCase, Long> {
 
-	Optional<VictimCase> findByReference(String reference);
+	// written out rather than derived: Hibernate keeps the translation of a query string,
+	// a derived (criteria) query is translated anew on every call
+	@Query("select c from VictimCase c where c.reference = :reference")
+	Optional<VictimCase> findByReference(@Param("reference") String reference);
 
 	/** The case's id alone: the record itself is not loaded. */
 	@Query("select c.id from VictimCase c where c.reference = :reference")

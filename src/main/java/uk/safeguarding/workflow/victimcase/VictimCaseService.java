@@ -36,10 +36,13 @@ public class VictimCaseService {
 
 	private final CaseOperationRepository operations;
 
+	private final CaseIds ids;
+
 	public VictimCaseService(VictimCaseRepository cases, CaseReferences references, AccessLogRepository accessLog,
 			ChronologyRepository chronology, MissingEpisodeRepository missingEpisodes,
-			CaseOperationRepository operations) {
+			CaseOperationRepository operations, CaseIds ids) {
 		this.cases = cases;
+		this.ids = ids;
 		this.references = references;
 		this.accessLog = accessLog;
 		this.chronology = chronology;
@@ -92,7 +95,7 @@ public class VictimCaseService {
 
 	@Transactional(readOnly = true)
 	public Optional<VictimCase> find(String reference) {
-		return this.cases.findByReference(reference);
+		return this.ids.find(reference);
 	}
 
 	/**
@@ -103,7 +106,7 @@ public class VictimCaseService {
 	 * @return the record, if it exists
 	 */
 	public Optional<VictimCase> consult(String reference, String userId, String purpose) {
-		Optional<VictimCase> record = this.cases.findByReference(reference);
+		Optional<VictimCase> record = this.ids.find(reference);
 		record.ifPresent((found) -> log(JourneyTime.now(), userId, reference, Operation.CONSULTATION, purpose));
 		return record;
 	}
@@ -219,9 +222,7 @@ public class VictimCaseService {
 
 	@Transactional(readOnly = true)
 	public List<MissingEpisode> missingEpisodes(String reference) {
-		return this.cases.findByReference(reference)
-			.map(this.missingEpisodes::findByVictimCaseOrderByNumberAsc)
-			.orElse(List.of());
+		return this.ids.find(reference).map(this.missingEpisodes::findByVictimCaseOrderByNumberAsc).orElse(List.of());
 	}
 
 	/**
@@ -283,7 +284,7 @@ public class VictimCaseService {
 
 	@Transactional(readOnly = true)
 	public Optional<String> operationOf(String reference) {
-		return this.cases.findByReference(reference)
+		return this.ids.find(reference)
 			.flatMap(this.operations::findByVictimCase)
 			.map(CaseOperation::getOperationReference);
 	}
@@ -334,8 +335,7 @@ public class VictimCaseService {
 	}
 
 	private VictimCase require(String reference) {
-		return this.cases.findByReference(reference)
-			.orElseThrow(() -> new IllegalStateException("No case record " + reference));
+		return this.ids.find(reference).orElseThrow(() -> new IllegalStateException("No case record " + reference));
 	}
 
 	/**

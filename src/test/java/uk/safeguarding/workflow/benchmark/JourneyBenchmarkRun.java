@@ -29,6 +29,18 @@ abstract class JourneyBenchmarkRun {
 
 	static final int WARM_UP = Integer.getInteger("benchmark.warmup", 30);
 
+	/**
+	 * The numbers of concurrent REST clients, one run each
+	 * ({@code -Dbenchmark.rest.clients=4} for a shorter run comparing two versions on a
+	 * loaded machine).
+	 */
+	static final int[] REST_CLIENTS = java.util.Arrays
+		.stream(System.getProperty("benchmark.rest.clients", "1,2,4").split(","))
+		.map(String::trim)
+		.filter((each) -> !each.isEmpty())
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
 	@Autowired
 	ProcessEngine engine;
 
@@ -77,7 +89,7 @@ abstract class JourneyBenchmarkRun {
 
 		RestApi rest = new RestApi("http://127.0.0.1:" + this.port, PASSWORD, product);
 		JourneyThroughput.run("warm-up", database(), rest, JourneyMix.of(WARM_UP, 7), 2, management, null);
-		for (int clients : new int[] { 1, 2, 4 }) {
+		for (int clients : REST_CLIENTS) {
 			figures.add(JourneyThroughput.run("product over REST", database(), rest,
 					JourneyMix.of(REST_JOURNEYS, 100 + clients), clients, management, null));
 		}
