@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.safeguarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,14 +45,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.safeguarding.workflow.CrashBetweenSendAndRecord;
+import uk.safeguarding.workflow.DeliveryJobs;
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.ServiceTasks;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
-import uk.safeguarding.workflow.safeguarding.Notice;
-import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
-import uk.safeguarding.workflow.safeguarding.SafeguardingNotifier;
-import uk.safeguarding.workflow.safeguarding.NotificationView;
 
 /**
  * The notification outbox against real SMTP conversations: content per notice type, what
