@@ -369,7 +369,7 @@ public class TasklistJourneyBrowserTest {
 			return GreenMailUtil.getAddressList(message.getAllRecipients());
 		}
 		catch (jakarta.mail.MessagingException ex) {
-			return "";
+			throw new IllegalStateException(ex);
 		}
 	}
 
