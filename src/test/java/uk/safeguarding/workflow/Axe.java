@@ -18,6 +18,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 
+import uk.safeguarding.workflow.tasklist.TasklistJourneyBrowserTest;
+
 /**
  * axe-core (npm, installed in {@code tools/axe}: {@code npm ci}) run in the page the
  * browser shows: its serious and critical WCAG 2.0-2.2 A/AA violations. Without axe-core

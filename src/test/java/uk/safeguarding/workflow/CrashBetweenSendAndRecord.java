@@ -12,7 +12,7 @@ import uk.safeguarding.workflow.safeguarding.Notification;
 @Component
 public class CrashBetweenSendAndRecord implements DeliveryObserver {
 
-	static volatile boolean armed;
+	public static volatile boolean armed;
 
 	@Override
 	public void handedOver(Notification notification) {

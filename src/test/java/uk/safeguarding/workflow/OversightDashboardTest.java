@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.safeguarding.workflow.ProductPagesTest.Browser;
+import uk.safeguarding.workflow.web.ProductPagesTest.Browser;
 import uk.safeguarding.workflow.deadlines.OverdueEscalation;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;

@@ -50,7 +50,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.safeguarding.workflow.ProductPagesTest.Browser;
+import uk.safeguarding.workflow.web.ProductPagesTest.Browser;
 import uk.safeguarding.workflow.VolumeSeeder.Shape;
 import uk.safeguarding.workflow.VolumeSeeder.Template;
 import uk.safeguarding.workflow.process.JourneyFixtures;

@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
  * One node of the product in a JVM of its own, from the test's classpath, on a free port.
  * Its log is kept in {@code target/two-nodes/<name>.log}.
  */
-final class ProductNode {
+public final class ProductNode {
 
 	private final String name;
 
@@ -31,13 +31,13 @@ final class ProductNode {
 
 	private Process process;
 
-	ProductNode(String name, List<String> arguments) throws IOException {
+	public ProductNode(String name, List<String> arguments) throws IOException {
 		this.name = name;
 		this.port = freePort();
 		this.arguments = arguments;
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -48,7 +48,7 @@ final class ProductNode {
 	 * JVM one jar whose manifest names them, and a second JVM started on that jar sees
 	 * each resource twice (so Camunda would deploy every model twice).
 	 */
-	static String classpath() throws IOException {
+	public static String classpath() throws IOException {
 		Set<String> entries = new LinkedHashSet<>();
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			if (entry.endsWith(".jar")) {
@@ -68,15 +68,15 @@ final class ProductNode {
 		return String.join(File.pathSeparator, entries);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	ProductNode start() throws IOException {
+	public ProductNode start() throws IOException {
 		Path log = Path.of("target", "two-nodes", this.name + ".log");
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(
@@ -94,7 +94,7 @@ final class ProductNode {
 		return this;
 	}
 
-	ProductNode awaitHealthy(Duration atMost) {
+	public ProductNode awaitHealthy(Duration atMost) {
 		Awaitility.await(this.name + " healthy").atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " stopped; see target/two-nodes/" + this.name + ".log");
@@ -115,27 +115,27 @@ final class ProductNode {
 	}
 
 	/** kill -9: no shutdown hook runs, locks and claims stay as they were. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
 	}
 
 	/** A normal stop (SIGTERM): Spring closes the engine and lets running jobs finish. */
-	void stop() throws InterruptedException {
+	public void stop() throws InterruptedException {
 		this.process.destroy();
 		this.process.waitFor();
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process != null && this.process.isAlive();
 	}
 
 	/** The lines of this node's log so far (every start of it, one after the other). */
-	List<String> logLines() throws IOException {
+	public List<String> logLines() throws IOException {
 		return Files.readAllLines(log().toPath());
 	}
 
 	/** A line logged at level ERROR (Spring Boot's console format). */
-	static boolean isError(String line) {
+	public static boolean isError(String line) {
 		return line.matches("^\\S+\\s+ERROR .*");
 	}
 
@@ -143,7 +143,7 @@ final class ProductNode {
 	 * The lock owner this node's job executor uses since its last start, from its log
 	 * ({@code NodeLockOwner}).
 	 */
-	String lockOwner() throws IOException {
+	public String lockOwner() throws IOException {
 		String owner = null;
 		for (String line : logLines()) {
 			int at = line.indexOf("locks jobs as ");
@@ -157,7 +157,7 @@ final class ProductNode {
 		return owner;
 	}
 
-	File log() {
+	public File log() {
 		return Path.of("target", "two-nodes", this.name + ".log").toFile();
 	}
 

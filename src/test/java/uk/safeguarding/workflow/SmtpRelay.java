@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * accepts a connection and says nothing, so the node's delivery job stays in the middle
  * of its work (for killing the node there).
  */
-final class SmtpRelay implements AutoCloseable {
+public final class SmtpRelay implements AutoCloseable {
 
 	private final ServerSocket server;
 
@@ -29,7 +29,7 @@ final class SmtpRelay implements AutoCloseable {
 
 	private final List<Socket> open = new CopyOnWriteArrayList<>();
 
-	SmtpRelay(int target) throws IOException {
+	public SmtpRelay(int target) throws IOException {
 		this.server = new ServerSocket(0);
 		this.target = target;
 		Thread acceptor = new Thread(this::accept, "smtp-relay-" + this.server.getLocalPort());
@@ -37,20 +37,20 @@ final class SmtpRelay implements AutoCloseable {
 		acceptor.start();
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 
-	void hang(boolean hang) {
+	public void hang(boolean hang) {
 		this.hang = hang;
 	}
 
-	int hungConnections() {
+	public int hungConnections() {
 		return this.hung.get();
 	}
 
 	/** Blocks until a node has opened a connection that is being held. */
-	boolean awaitHungConnection(long seconds) throws InterruptedException {
+	public boolean awaitHungConnection(long seconds) throws InterruptedException {
 		return this.hungConnections.tryAcquire(seconds, java.util.concurrent.TimeUnit.SECONDS);
 	}
 

@@ -346,7 +346,7 @@ public final class Tasklist {
 	}
 
 	/** Opens a searchable form-js dropdown's list and leaves it open (for a picture). */
-	void openOptions(String key) {
+	public void openOptions(String key) {
 		WebElement field = field(key);
 		field.findElement(By.cssSelector(".fjs-input-group input")).click();
 		waiting().until((d) -> !field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());

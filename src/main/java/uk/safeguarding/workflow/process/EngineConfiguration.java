@@ -18,13 +18,14 @@ class EngineConfiguration {
 
 	@Bean
 	JourneyEnginePlugin journeyEnginePlugin(ObjectProvider<StepListener> stepListeners,
-			ObjectProvider<MessageStartListener> messageListeners) {
+			ObjectProvider<MessageStartListener> messageListeners, ObjectProvider<ActingPerson> actingPerson) {
 		List<StepListener> ordered = stepListeners.orderedStream().toList();
 		return new JourneyEnginePlugin(on(ordered, TaskListener.EVENTNAME_CREATE),
 				on(ordered, TaskListener.EVENTNAME_COMPLETE), on(ordered, TaskListener.EVENTNAME_ASSIGNMENT),
 				messageListeners.orderedStream()
 					.map(org.camunda.bpm.engine.delegate.ExecutionListener.class::cast)
-					.toList());
+					.toList(),
+				actingPerson.getIfAvailable(() -> ActingPerson.ENGINE_USER));
 	}
 
 	private static List<TaskListener> on(List<StepListener> listeners, String event) {

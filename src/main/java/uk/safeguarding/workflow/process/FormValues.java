@@ -30,8 +30,25 @@ public final class FormValues {
 
 	private final VariableScope scope;
 
+	private final String submittedBy;
+
 	public FormValues(VariableScope scope) {
+		this(scope, null);
+	}
+
+	/**
+	 * The answers of a step and the person who gave them.
+	 * @param scope the task or execution holding the answers
+	 * @param submittedBy the person acting ({@link ActingPerson}), or null
+	 */
+	public FormValues(VariableScope scope, String submittedBy) {
 		this.scope = scope;
+		this.submittedBy = submittedBy;
+	}
+
+	/** The person who gave these answers, as {@link ActingPerson} names them, or null. */
+	public String submittedBy() {
+		return this.submittedBy;
 	}
 
 	public Object raw(String field) {

@@ -57,9 +57,15 @@ public class JourneyEnginePlugin extends AbstractProcessEnginePlugin {
 
 	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners,
 			List<TaskListener> assignmentListeners, List<ExecutionListener> messageListeners) {
+		this(createListeners, completeListeners, assignmentListeners, messageListeners, ActingPerson.ENGINE_USER);
+	}
+
+	public JourneyEnginePlugin(List<TaskListener> createListeners, List<TaskListener> completeListeners,
+			List<TaskListener> assignmentListeners, List<ExecutionListener> messageListeners,
+			ActingPerson actingPerson) {
 		this.assignmentListeners = List.copyOf(assignmentListeners);
 		this.messageListeners = List.copyOf(messageListeners);
-		JourneyGuard guard = new JourneyGuard();
+		JourneyGuard guard = new JourneyGuard(actingPerson);
 		List<TaskListener> create = new ArrayList<>();
 		create.add(guard);
 		create.addAll(createListeners);

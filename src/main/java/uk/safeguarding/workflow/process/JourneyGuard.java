@@ -17,9 +17,20 @@ public class JourneyGuard implements TaskListener {
 	/** The informed-consent checklist (spec section 2, step 5). */
 	public static final List<String> CONSENT_CHECKLIST = Steps.CONSENT_CHECKLIST;
 
+	private final ActingPerson actingPerson;
+
+	/** With the engine's authenticated user as the person acting. */
+	public JourneyGuard() {
+		this(ActingPerson.ENGINE_USER);
+	}
+
+	public JourneyGuard(ActingPerson actingPerson) {
+		this.actingPerson = actingPerson;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
-		FormValues answers = new FormValues(task);
+		FormValues answers = new FormValues(task, this.actingPerson.of(task));
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			Steps.of(task.getTaskDefinitionKey()).ifPresent((step) -> step.onCreate().apply(task, answers));
 			return;

@@ -207,7 +207,7 @@ public final class Steps {
 			throw new SafeguardingRuleViolation(Variables.INVESTIGATOR, "User '" + investigator
 					+ "' cannot be allocated: only a PIP2 (or higher) accredited investigator in the 'investigators' group can investigate modern slavery.");
 		}
-		task.setVariable(Variables.CASE_SUPERVISOR, currentUser(task));
+		task.setVariable(Variables.CASE_SUPERVISOR, form.submittedBy());
 	}
 
 	// the form lists the investigators to pick from; the rule above still checks the pick
@@ -229,7 +229,7 @@ public final class Steps {
 					+ "' cannot be deployed: choose an MSVLO in 'victim-liaison' or a police SPOC in 'first-responders'.");
 		}
 		if (task.getVariable(Variables.CASE_SUPERVISOR) == null) {
-			task.setVariable(Variables.CASE_SUPERVISOR, currentUser(task));
+			task.setVariable(Variables.CASE_SUPERVISOR, form.submittedBy());
 		}
 		TaskService tasks = task.getProcessEngineServices().getTaskService();
 		List<Task> waiting = tasks.createTaskQuery()
@@ -505,11 +505,6 @@ public final class Steps {
 	private static void adultSupportConsent(DelegateTask task, FormValues form) {
 		form.requiredChoice("adultSupportConsent", "The answer on adult support", CONSENT_OUTCOMES);
 		requireProfessionalInterpreter(form);
-	}
-
-	private static String currentUser(DelegateTask task) {
-		var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
 	}
 
 }

@@ -28,7 +28,7 @@ import uk.safeguarding.workflow.Chromium;
 import uk.safeguarding.workflow.RestJourney;
 import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.Tasklist;
-import uk.safeguarding.workflow.TasklistJourneyBrowserTest;
+import uk.safeguarding.workflow.tasklist.TasklistJourneyBrowserTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.victimcase.AccessLogEntry;
 import uk.safeguarding.workflow.victimcase.AccessLogRepository;

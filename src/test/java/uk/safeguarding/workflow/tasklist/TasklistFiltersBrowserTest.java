@@ -42,7 +42,6 @@ import uk.safeguarding.workflow.RestJourney;
 import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.Tasklist;
 import uk.safeguarding.workflow.Axe;
-import uk.safeguarding.workflow.TasklistJourneyBrowserTest;
 import uk.safeguarding.workflow.deadlines.OverdueEscalation;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;

@@ -107,6 +107,25 @@ class CaseControllerTest {
 		then(this.notifications).should(never()).resolve(anyString(), anyLong(), anyBoolean(), anyString());
 	}
 
+	/**
+	 * The body is read by the same JSON converter as in production (Jackson): a test
+	 * dependency that brought kotlinx.serialization made this a 400 with no message.
+	 */
+	@Test
+	void resolutionThatSaysDeliveredIsNull_isABadRequest_thatSaysWhatToSend() throws Exception {
+		signedIn("supervisor", Groups.SUPERVISORS);
+		consulted();
+
+		this.mvc
+			.perform(post("/api/cases/" + REFERENCE + "/notifications/7/resolution")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"delivered\": null}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(status().reason("Say whether it was delivered: {\"delivered\": true}"));
+
+		then(this.notifications).should(never()).resolve(anyString(), anyLong(), anyBoolean(), anyString());
+	}
+
 	@Test
 	void resolutionByAnOfficer_isRefused_andNothingChanges() throws Exception {
 		signedIn("officer", Groups.FIRST_RESPONDERS);

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+
 /**
  * The product's own pages as a browser meets them: sent to sign in and back, one login
  * for the pages and Tasklist, refusals as styled pages (never a Whitelabel page or a
  * stack trace), forms that only work with the session's token, a strict CSP.
  */
 @SharedApplicationTest
-class ProductPagesTest {
+public class ProductPagesTest {
 
 	@LocalServerPort
 	int port;
@@ -130,7 +133,7 @@ class ProductPagesTest {
 	}
 
 	/** A browser without JavaScript: cookies kept, redirects not followed. */
-	static final class Browser {
+	public static final class Browser {
 
 		private static final Pattern TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
@@ -141,22 +144,22 @@ class ProductPagesTest {
 			.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
 			.build();
 
-		Browser(String base) {
+		public Browser(String base) {
 			this.base = base;
 		}
 
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 			return get(path, "text/html");
 		}
 
-		HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+		public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
 			return this.client.send(java.net.http.HttpRequest.newBuilder(URI.create(this.base + path))
 				.header("Accept", accept)
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
-		HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+		public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
 			return this.client.send(java.net.http.HttpRequest.newBuilder(URI.create(this.base + path))
 				.header("Accept", "text/html")
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -164,13 +167,13 @@ class ProductPagesTest {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
-		String formToken(String path) throws IOException, InterruptedException {
+		public String formToken(String path) throws IOException, InterruptedException {
 			Matcher token = TOKEN.matcher(get(path).body());
 			assertThat(token.find()).as("a form token on " + path).isTrue();
 			return token.group(1);
 		}
 
-		HttpResponse<String> signIn(String user, String password, String next)
+		public HttpResponse<String> signIn(String user, String password, String next)
 				throws IOException, InterruptedException {
 			String token = formToken("/signin");
 			return post("/signin", "formToken=" + token + "&username=" + enc(user) + "&password=" + enc(password)

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.victimcase.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.safeguarding.workflow.Axe;
+import uk.safeguarding.workflow.Chromium;
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
+import uk.safeguarding.workflow.Tasklist;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +35,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.safeguarding.workflow.Chromium;
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.Tasklist;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 
 /**
@@ -366,7 +369,7 @@ public class TasklistJourneyBrowserTest {
 			return GreenMailUtil.getAddressList(message.getAllRecipients());
 		}
 		catch (jakarta.mail.MessagingException ex) {
-			return "";
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.safeguarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,12 +35,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import uk.safeguarding.workflow.DeliveryJobs;
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.ServiceTasks;
-import uk.safeguarding.workflow.safeguarding.NotificationOutbox;
-import uk.safeguarding.workflow.safeguarding.NotificationView;
-import uk.safeguarding.workflow.safeguarding.DirectoryTestAccess;
-import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 
 /**
  * The directory administered over REST (good and bad imports, audit, ICTG coverage

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.victimcase.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 import uk.safeguarding.workflow.victimcase.AccessLogEntry;
 import uk.safeguarding.workflow.victimcase.VictimCase;
 import uk.safeguarding.workflow.victimcase.ConsentOutcome;
 import uk.safeguarding.workflow.victimcase.VictimCaseService;
+import uk.safeguarding.workflow.web.ProductPagesTest;
 
 /**
  * The case page ({@code GET /cases/{reference}}) and its actions, as the people of a case
