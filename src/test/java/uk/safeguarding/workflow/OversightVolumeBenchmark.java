@@ -159,6 +159,9 @@ class OversightVolumeBenchmark {
 	static EmbeddedPostgres startPostgres() {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				// a large data directory on a loaded machine starts in more than the
+				// default 10 s
+				.setPGStartupWait(java.time.Duration.ofMinutes(2))
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
 				.setServerConfig("pg_stat_statements.track", "all")
 				.setServerConfig("auto_explain.log_min_duration", "-1")
