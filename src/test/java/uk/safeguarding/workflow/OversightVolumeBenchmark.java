@@ -180,7 +180,12 @@ class OversightVolumeBenchmark {
 			new File("target").mkdirs();
 			builder.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new File("target/volume-postgres.log")));
 			if (DATA != null) {
-				builder.setDataDirectory(new File(DATA)).setCleanDataDirectory(false).setPort(54329);
+				builder.setDataDirectory(new File(DATA))
+					.setCleanDataDirectory(false)
+					// its Unix socket's lock is in /tmp, shared by every network
+					// namespace:
+					// two benchmarks on two data directories need two ports
+					.setPort(Integer.getInteger("benchmark.port", 54329));
 			}
 			EmbeddedPostgres postgres = builder.start();
 			try (var connection = postgres.getPostgresDatabase().getConnection();
