@@ -97,13 +97,13 @@ class OpenSteps {
 	private void query(CurrentUser user, OversightFilters filters, Instant now, int limit, Consumer<Overdue> each) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("now", Timestamp.from(now));
 		parameters.addValue("level", OverdueEscalation.ESCALATION_LEVEL);
-		// the level is a task-local integer variable: the engine keeps its value in LONG_
+		// the level is a task-local integer variable, kept in LONG_: looked up per row
+		// shown (index on task id and name), where a join read every level variable
 		String sql = "SELECT T.ID_ AS task_id, T.TASK_DEF_KEY_ AS step, T.NAME_ AS name, T.DUE_DATE_ AS due, "
-				+ "c.reference, c.area_code, c.pathway, c.supervisor, V.LONG_ AS escalation_level"
-				+ VisibleCases.visibleTasks(taskTable(), user, filters, parameters)
-					.replaceFirst(" WHERE ",
-							" LEFT JOIN " + variableTable() + " V ON V.TASK_ID_ = T.ID_ AND V.NAME_ = :level WHERE ")
-				+ step(filters, parameters) + " AND T.DUE_DATE_ < :now ORDER BY T.DUE_DATE_ ASC, T.ID_ ASC";
+				+ "c.reference, c.area_code, c.pathway, c.supervisor, (SELECT V.LONG_ FROM " + variableTable()
+				+ " V WHERE V.TASK_ID_ = T.ID_ AND V.NAME_ = :level) AS escalation_level"
+				+ VisibleCases.visibleTasks(taskTable(), user, filters, parameters) + step(filters, parameters)
+				+ " AND T.DUE_DATE_ < :now ORDER BY T.DUE_DATE_ ASC, T.ID_ ASC";
 		if (limit > 0) {
 			sql += " FETCH FIRST :limit ROWS ONLY";
 			parameters.addValue("limit", limit);
