@@ -159,6 +159,9 @@ class OversightVolumeBenchmark {
 	static EmbeddedPostgres startPostgres() {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				// a large data directory on a loaded machine starts in more than the
+				// default 10 s
+				.setPGStartupWait(java.time.Duration.ofMinutes(2))
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
 				.setServerConfig("pg_stat_statements.track", "all")
 				.setServerConfig("auto_explain.log_min_duration", "-1")
@@ -177,7 +180,12 @@ class OversightVolumeBenchmark {
 			new File("target").mkdirs();
 			builder.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new File("target/volume-postgres.log")));
 			if (DATA != null) {
-				builder.setDataDirectory(new File(DATA)).setCleanDataDirectory(false).setPort(54329);
+				builder.setDataDirectory(new File(DATA))
+					.setCleanDataDirectory(false)
+					// its Unix socket's lock is in /tmp, shared by every network
+					// namespace:
+					// two benchmarks on two data directories need two ports
+					.setPort(Integer.getInteger("benchmark.port", 54329));
 			}
 			EmbeddedPostgres postgres = builder.start();
 			try (var connection = postgres.getPostgresDatabase().getConnection();

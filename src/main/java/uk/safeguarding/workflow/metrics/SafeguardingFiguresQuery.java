@@ -1,8 +1,8 @@
 package uk.safeguarding.workflow.metrics;
 
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,7 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,28 +24,22 @@ import uk.safeguarding.workflow.process.JourneyTime;
 
 /**
  * The queries behind the product's gauges, in one public place (the oversight pages may
- * use them too). Counts through the engine's public query API and one grouped count of
- * the notification outbox; a handful of queries whatever the volume, and never per scrape
- * ({@link SafeguardingGauges} caches them). Run without an authenticated user: force-wide
- * figures.
+ * use them too). Counts through the engine's public query API, one grouped count of the
+ * overdue steps and one of the notification outbox; a handful of queries whatever the
+ * volume, and never per scrape ({@link SafeguardingGauges} caches them). Run without an
+ * authenticated user: force-wide figures.
  */
 @Service
 public class SafeguardingFiguresQuery {
 
-	private static final int CHUNK = 500;
-
 	private final RuntimeService runtime;
-
-	private final TaskService tasks;
 
 	private final ManagementService management;
 
 	private final JdbcTemplate jdbc;
 
-	public SafeguardingFiguresQuery(RuntimeService runtime, TaskService tasks, ManagementService management,
-			JdbcTemplate jdbc) {
+	public SafeguardingFiguresQuery(RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
 		this.runtime = runtime;
-		this.tasks = tasks;
 		this.management = management;
 		this.jdbc = jdbc;
 	}
@@ -75,33 +68,28 @@ public class SafeguardingFiguresQuery {
 		return byPathway;
 	}
 
+	/**
+	 * Overdue steps per step and escalation level, in one grouped statement over the
+	 * engine's runtime task table (its escalation level a task-local integer variable,
+	 * kept in LONG_): the engine's task query listed every overdue step (19,895 at 20,000
+	 * open cases), then asked their levels 500 at a time.
+	 */
 	Map<String, Map<Integer, Long>> overdueSteps() {
-		Date now = Date.from(JourneyTime.now());
-		List<Task> overdue = this.tasks.createTaskQuery()
-			.processDefinitionKey(VictimSafeguardingProcess.KEY)
-			.dueBefore(now)
-			.list();
-		Map<String, Integer> levels = new HashMap<>();
-		List<String> ids = overdue.stream().map(Task::getId).toList();
-		for (int from = 0; from < ids.size(); from += CHUNK) {
-			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-			for (VariableInstance level : this.runtime.createVariableInstanceQuery()
-				.variableName(OverdueEscalation.ESCALATION_LEVEL)
-				.taskIdIn(chunk.toArray(String[]::new))
-				.list()) {
-				if (level.getValue() instanceof Number number) {
-					levels.put(level.getTaskId(), number.intValue());
-				}
-			}
-		}
 		Map<String, Map<Integer, Long>> byStep = new TreeMap<>();
 		for (String step : VictimSafeguardingProcess.UserTasks.ALL) {
 			byStep.put(step, zeroLevels());
 		}
-		for (Task task : overdue) {
-			Map<Integer, Long> step = byStep.computeIfAbsent(task.getTaskDefinitionKey(), (key) -> zeroLevels());
-			step.merge(Math.min(2, levels.getOrDefault(task.getId(), 0)), 1L, Long::sum);
-		}
+		String tasks = this.management.getTableName(Task.class);
+		String definitions = this.management.getTableName(ProcessDefinition.class);
+		String variables = tasks.replace("ACT_RU_TASK", "ACT_RU_VARIABLE");
+		this.jdbc.query("SELECT T.TASK_DEF_KEY_ AS step, V.LONG_ AS escalation_level, COUNT(*) AS steps FROM " + tasks
+				+ " T JOIN " + definitions + " D ON D.ID_ = T.PROC_DEF_ID_ LEFT JOIN " + variables
+				+ " V ON V.TASK_ID_ = T.ID_ AND V.NAME_ = ? WHERE D.KEY_ = ? AND T.DUE_DATE_ < ?"
+				+ " GROUP BY T.TASK_DEF_KEY_, V.LONG_", (ResultSet row) -> {
+					Map<Integer, Long> step = byStep.computeIfAbsent(row.getString("step"), (key) -> zeroLevels());
+					step.merge((int) Math.min(2, row.getLong("escalation_level")), row.getLong("steps"), Long::sum);
+				}, OverdueEscalation.ESCALATION_LEVEL, VictimSafeguardingProcess.KEY,
+				Timestamp.from(JourneyTime.now()));
 		return byStep;
 	}
 

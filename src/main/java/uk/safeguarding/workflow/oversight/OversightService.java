@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,13 +23,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.safeguarding.workflow.deadlines.OverdueEscalation;
 import uk.safeguarding.workflow.oversight.Dashboard.CaseClock;
 import uk.safeguarding.workflow.oversight.Dashboard.Count;
 import uk.safeguarding.workflow.oversight.Dashboard.OverdueStep;
@@ -43,13 +42,14 @@ import uk.safeguarding.workflow.safeguarding.SafeguardingArea;
 import uk.safeguarding.workflow.safeguarding.SafeguardingDirectory;
 import uk.safeguarding.workflow.web.CurrentUser;
 import uk.safeguarding.workflow.process.JourneyTime;
-import java.util.Date;
 
 /**
- * Builds the oversight dashboard for one person: the engine's runtime task queries for
- * what is open and overdue (restricted to the cases the person may see by a join to the
- * case record), the case record for the clocks and risks, and the product's own table of
- * completed steps for the trends. No query reads the engine's history.
+ * Builds the oversight dashboard for one person: SQL over the engine's runtime task table
+ * joined to the case record for what is open and overdue ({@link OpenSteps}: counts as
+ * grouped statements, the lists as the rows shown only), the case record for the clocks
+ * and risks (restricted to the cases the person may see by {@link VisibleCases}), and the
+ * product's own table of completed steps for the trends. No query reads the engine's
+ * history, and none reads more rows than the page shows to count them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,18 +59,13 @@ public class OversightService {
 
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
 
-	/** Overdue steps read for the groupings; more is a sign to narrow the filters. */
-	static final int OVERDUE_LIMIT = 5000;
-
 	/** Cases listed under each risk (the count says how many there are). */
 	static final int RISK_ROWS = 20;
 
 	/** Recovery period after a positive reasonable grounds decision: at least 30 days. */
 	static final int RECOVERY_DAYS = 30;
 
-	private final TaskService tasks;
-
-	private final RuntimeService runtime;
+	private final OpenSteps openSteps;
 
 	private final ManagementService management;
 
@@ -82,10 +77,9 @@ public class OversightService {
 
 	private final SafeguardingDirectory directory;
 
-	OversightService(TaskService tasks, RuntimeService runtime, ManagementService management, VisibleCases cases,
-			StepOutcomes outcomes, Steps steps, SafeguardingDirectory directory) {
-		this.tasks = tasks;
-		this.runtime = runtime;
+	OversightService(OpenSteps openSteps, ManagementService management, VisibleCases cases, StepOutcomes outcomes,
+			Steps steps, SafeguardingDirectory directory) {
+		this.openSteps = openSteps;
 		this.management = management;
 		this.cases = cases;
 		this.outcomes = outcomes;
@@ -95,41 +89,38 @@ public class OversightService {
 
 	public Dashboard dashboard(CurrentUser user, OversightFilters filters) {
 		Instant now = JourneyTime.now();
-		// every case (a manager without case filters), or the engine queries join the
-		// case record to keep to the cases this person may see
-		Visible references = new Visible(
-				user.isManager() && filters.area() == null && filters.pathway() == null && filters.supervisor() == null,
-				user, filters);
-
-		List<Task> overdueTasks = overdueTasks(references, filters.step(), now);
-		Map<String, CaseRow> overdueCases = this.cases.byProcessInstance(user, filters,
-				overdueTasks.stream().map(Task::getProcessInstanceId).toList());
-		List<Task> visibleOverdue = overdueTasks.stream()
-			.filter((task) -> overdueCases.containsKey(task.getProcessInstanceId()))
+		List<OpenSteps.Group> groups = this.openSteps.groups(user, filters, now);
+		List<OverdueStep> overdue = this.openSteps.overdue(user, filters, now, Dashboard.ROWS)
+			.stream()
+			.map((step) -> overdueStep(step, now))
 			.toList();
-		List<Task> shown = visibleOverdue.subList(0, Math.min(Dashboard.ROWS, visibleOverdue.size()));
-		Map<String, Integer> levels = escalationLevels(shown);
-		List<OverdueStep> overdue = new ArrayList<>();
-		for (Task task : shown) {
-			CaseRow row = overdueCases.get(task.getProcessInstanceId());
-			overdue.add(new OverdueStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), row.reference(),
-					row.areaCode(), areaName(row.areaCode()), row.pathway(), row.supervisor(),
-					task.getDueDate().toInstant(), Duration.between(task.getDueDate().toInstant(), now),
-					levels.getOrDefault(task.getId(), 0)));
-		}
-		List<Count> byStep = group(visibleOverdue, Task::getTaskDefinitionKey, this.steps::name);
-		List<Count> byArea = group(visibleOverdue, (task) -> overdueCases.get(task.getProcessInstanceId()).areaCode(),
-				this::areaName);
-		List<Count> bySupervisor = group(visibleOverdue,
-				(task) -> supervisorKey(overdueCases.get(task.getProcessInstanceId()).supervisor()),
+		long overdueTotal = groups.stream().mapToLong(OpenSteps.Group::overdue).sum();
+		List<Count> byStep = group(groups, OpenSteps.Group::step, this.steps::name);
+		List<Count> byArea = group(groups, OpenSteps.Group::areaCode, this::areaName);
+		List<Count> bySupervisor = group(groups, (g) -> supervisorKey(g.supervisor()),
 				(key) -> key.isEmpty() ? "No supervisor yet" : key);
 
 		long openCases = this.cases.count(user, filters);
 		List<CaseClock> clocks = clocks(this.cases.oldest(user, filters, Dashboard.ROWS), now);
-		List<RiskList> risks = risks(user, filters, references, now);
-		Trends trends = trends(user, filters, references, now);
-		return new Dashboard(filters, now, overdue, visibleOverdue.size(), byStep, byArea, bySupervisor, clocks,
-				openCases, risks, trends);
+		List<RiskList> risks = risks(user, filters, now);
+		Trends trends = trends(user, filters, groups, now);
+		return new Dashboard(filters, now, overdue, overdueTotal, byStep, byArea, bySupervisor, clocks, openCases,
+				risks, trends);
+	}
+
+	/**
+	 * Every overdue step the dashboard counts, most overdue first, handed over as they
+	 * are read (for the CSV: one statement however many there are).
+	 */
+	public void forEachOverdue(CurrentUser user, OversightFilters filters, Consumer<OverdueStep> each) {
+		Instant now = JourneyTime.now();
+		this.openSteps.forEachOverdue(user, filters, now, (step) -> each.accept(overdueStep(step, now)));
+	}
+
+	private OverdueStep overdueStep(OpenSteps.Overdue step, Instant now) {
+		return new OverdueStep(step.taskId(), step.step(), step.name(), step.reference(), step.areaCode(),
+				areaName(step.areaCode()), step.pathway(), step.supervisor(), step.due(),
+				Duration.between(step.due(), now), step.escalationLevel());
 	}
 
 	/** The supervisors who may be chosen in the filter (those holding open cases). */
@@ -146,76 +137,14 @@ public class OversightService {
 		return this.directory.all();
 	}
 
-	private List<Task> overdueTasks(Visible references, String step, Instant now) {
-		return queryTasks(references, step, now, OVERDUE_LIMIT).stream()
-			.sorted(Comparator.comparing(Task::getDueDate).thenComparing(Task::getId))
-			.toList();
-	}
-
-	/**
-	 * Open tasks of the journey matching the criteria, for the given cases (null: all),
-	 * oldest due first: with cases, one native task query joined to the case record by
-	 * {@link VisibleCases#visibleTasks} (the engine's task query could only take their
-	 * references, in chunks of a thousand).
-	 */
-	private List<Task> queryTasks(Visible visible, String step, Instant dueBefore, int limit) {
-		if (visible.all()) {
-			TaskQuery query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY);
-			if (step != null) {
-				query.taskDefinitionKey(step);
-			}
-			if (dueBefore != null) {
-				query.dueBefore(Date.from(dueBefore));
-			}
-			return query.orderByDueDate().asc().listPage(0, limit);
-		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		StringBuilder sql = new StringBuilder("SELECT T.*").append(VisibleCases
-			.visibleTasks(this.management.getTableName(Task.class), visible.user(), visible.filters(), parameters));
-		if (step != null) {
-			sql.append(" AND T.TASK_DEF_KEY_ = :step");
-			parameters.addValue("step", step);
-		}
-		if (dueBefore != null) {
-			sql.append(" AND T.DUE_DATE_ < :due");
-			parameters.addValue("due", Date.from(dueBefore));
-		}
-		sql.append(" ORDER BY T.DUE_DATE_ ASC, T.ID_ ASC");
-		// the native task query takes MyBatis' #{name} where Spring's SQL has :name
-		var query = this.tasks.createNativeTaskQuery().sql(sql.toString().replaceAll(":(\\w+)", "#{$1}"));
-		for (String name : parameters.getParameterNames()) {
-			query.parameter(name, parameters.getValue(name));
-		}
-		return query.listPage(0, limit);
-	}
-
-	/**
-	 * Whose cases the engine queries cover: every case (a manager without case filters),
-	 * or the cases this person may see with these filters.
-	 */
-	record Visible(boolean all, CurrentUser user, OversightFilters filters) {
-	}
-
-	private Map<String, Integer> escalationLevels(List<Task> shown) {
-		Map<String, Integer> levels = new HashMap<>();
-		if (shown.isEmpty()) {
-			return levels;
-		}
-		for (VariableInstance variable : this.runtime.createVariableInstanceQuery()
-			.variableName(OverdueEscalation.ESCALATION_LEVEL)
-			.taskIdIn(shown.stream().map(Task::getId).toArray(String[]::new))
-			.list()) {
-			if (variable.getValue() instanceof Number level) {
-				levels.put(variable.getTaskId(), level.intValue());
+	private static List<Count> group(List<OpenSteps.Group> groups, Function<OpenSteps.Group, String> key,
+			Function<String, String> label) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (OpenSteps.Group group : groups) {
+			if (group.overdue() > 0) {
+				counts.merge(nonNull(key.apply(group)), group.overdue(), Long::sum);
 			}
 		}
-		return levels;
-	}
-
-	private static List<Count> group(List<Task> tasks, Function<Task, String> key, Function<String, String> label) {
-		Map<String, Long> counts = tasks.stream()
-			.collect(Collectors.groupingBy((task) -> nonNull(key.apply(task)), LinkedHashMap::new,
-					Collectors.counting()));
 		return counts.entrySet()
 			.stream()
 			.map((entry) -> new Count(entry.getKey(), label.apply(entry.getKey()), entry.getValue()))
@@ -331,62 +260,63 @@ public class OversightService {
 		return "Day " + day + " (at least " + RECOVERY_DAYS + " days, until the conclusive grounds decision)";
 	}
 
-	private List<RiskList> risks(CurrentUser user, OversightFilters filters, Visible references, Instant now) {
+	private List<RiskList> risks(CurrentUser user, OversightFilters filters, Instant now) {
 		List<RiskList> risks = new ArrayList<>();
+		MapSqlParameterSource childNoNrm = new MapSqlParameterSource();
 		risks.add(
-				fromOpenSteps(user, filters, references, "child-no-nrm", "Child with no NRM referral past its deadline",
+				risk(user, filters, "child-no-nrm", "Child with no NRM referral past its deadline",
 						"A child is always referred: the Submit NRM referral step is overdue.",
-						UserTasks.SUBMIT_NRM_REFERRAL, now, (row) -> row.isChild() && row.nrmReference() == null));
-		risks.add(fromCaseRecord(user, filters, "adult-no-consent", "Adult with no consent decision",
+						"c.pathway = 'CHILD' AND c.nrm_reference IS NULL AND "
+								+ this.openSteps.hasOpenStep(UserTasks.SUBMIT_NRM_REFERRAL, now, childNoNrm),
+						childNoNrm));
+		risks.add(risk(user, filters, "adult-no-consent", "Adult with no consent decision",
 				"No informed consent decision (given or declined) is recorded yet.",
 				"c.pathway = 'ADULT' AND NOT EXISTS (SELECT 1 FROM consent_record r WHERE r.case_id = c.id "
-						+ "AND r.outcome IN ('GIVEN', 'DECLINED'))"));
-		risks.add(fromCaseRecord(user, filters, "declined-no-dtn", "Declined adult with no Duty to Notify",
+						+ "AND r.outcome IN ('GIVEN', 'DECLINED'))",
+				new MapSqlParameterSource()));
+		risks.add(risk(user, filters, "declined-no-dtn", "Declined adult with no Duty to Notify",
 				"The adult declined an NRM referral and no anonymous Duty to Notify report is recorded.",
 				"c.pathway = 'ADULT' AND c.duty_to_notify_reference IS NULL AND c.nrm_reference IS NULL "
 						+ "AND EXISTS (SELECT 1 FROM consent_record r WHERE r.case_id = c.id AND r.outcome = 'DECLINED' "
 						+ "AND NOT EXISTS (SELECT 1 FROM consent_record g WHERE g.case_id = c.id "
-						+ "AND g.outcome = 'GIVEN' AND g.recorded_at > r.recorded_at))"));
-		risks
-			.add(fromOpenSteps(user, filters, references, "immediate-risk", "Immediate risk, safeguarding not recorded",
-					"The report said immediate risk and Record immediate safeguarding is still open.",
-					UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, null, CaseRow::immediateRisk));
-		risks.add(fromOpenSteps(user, filters, references, "missing", "Victim missing now",
+						+ "AND g.outcome = 'GIVEN' AND g.recorded_at > r.recorded_at))",
+				new MapSqlParameterSource()));
+		MapSqlParameterSource immediate = new MapSqlParameterSource();
+		risks.add(risk(user, filters, "immediate-risk", "Immediate risk, safeguarding not recorded",
+				"The report said immediate risk and Record immediate safeguarding is still open.",
+				"c.immediate_risk = TRUE AND "
+						+ this.openSteps.hasOpenStep(UserTasks.RECORD_IMMEDIATE_SAFEGUARDING, null, immediate),
+				immediate));
+		MapSqlParameterSource missing = new MapSqlParameterSource();
+		risks.add(risk(user, filters, "missing", "Victim missing now",
 				"Reported missing, and the response to the missing episode is not yet recorded.",
-				UserTasks.RESPOND_TO_MISSING_VICTIM, null, (row) -> true));
-		risks.add(fromCaseRecord(user, filters, "undelivered", "Notifications that could not be delivered",
+				this.openSteps.hasOpenStep(UserTasks.RESPOND_TO_MISSING_VICTIM, null, missing), missing));
+		risks.add(risk(user, filters, "undelivered", "Notifications that could not be delivered",
 				"A notice failed for good or its delivery is unknown: someone must contact the recipient.",
 				// one look-up of the few undelivered notices (index on status), not a
 				// search per case
-				"c.reference IN (SELECT n.case_reference FROM notification n WHERE n.status IN ('FAILED', 'UNKNOWN'))"));
+				"c.reference IN (SELECT n.case_reference FROM notification n WHERE n.status IN ('FAILED', 'UNKNOWN'))",
+				new MapSqlParameterSource()));
 		return risks;
 	}
 
-	private RiskList fromCaseRecord(CurrentUser user, OversightFilters filters, String key, String title, String why,
-			String condition) {
-		return new RiskList(key, title, why, this.cases.countMatching(user, filters, condition),
-				this.cases.matching(user, filters, condition, RISK_ROWS));
+	/**
+	 * One risk: the visible open cases matching an SQL condition over the case record
+	 * {@code c} (the ones with an open step of a kind: a semi-join to the engine's task
+	 * table), counted and listed oldest first in one statement.
+	 */
+	private RiskList risk(CurrentUser user, OversightFilters filters, String key, String title, String why,
+			String condition, MapSqlParameterSource parameters) {
+		VisibleCases.Matching matching = this.cases.matching(user, filters, condition, parameters, RISK_ROWS);
+		return new RiskList(key, title, why, matching.count(), matching.references());
 	}
 
-	private RiskList fromOpenSteps(CurrentUser user, OversightFilters filters, Visible references, String key,
-			String title, String why, String step, Instant overdueAt, java.util.function.Predicate<CaseRow> condition) {
-		List<Task> open = queryTasks(references, step, overdueAt, OVERDUE_LIMIT);
-		Map<String, CaseRow> rows = this.cases.byProcessInstance(user, filters,
-				open.stream().map(Task::getProcessInstanceId).toList());
-		List<String> matching = open.stream()
-			.map((task) -> rows.get(task.getProcessInstanceId()))
-			.filter((row) -> row != null && condition.test(row))
-			.map(CaseRow::reference)
-			.distinct()
-			.toList();
-		return new RiskList(key, title, why, matching.size(),
-				matching.subList(0, Math.min(RISK_ROWS, matching.size())));
-	}
-
-	private Trends trends(CurrentUser user, OversightFilters filters, Visible references, Instant now) {
+	private Trends trends(CurrentUser user, OversightFilters filters, List<OpenSteps.Group> groups, Instant now) {
 		List<Count> openByStep = new ArrayList<>();
-		Map<String, Long> openSteps = this.cases.openStepsByStep(this.management.getTableName(Task.class), user,
-				filters);
+		Map<String, Long> openSteps = new HashMap<>();
+		for (OpenSteps.Group group : groups) {
+			openSteps.merge(group.step(), group.open(), Long::sum);
+		}
 		for (Map.Entry<String, String> step : this.steps.names().entrySet()) {
 			if (filters.step() != null && !filters.step().equals(step.getKey())) {
 				continue;
@@ -398,14 +328,16 @@ public class OversightService {
 		}
 		Instant from = now.minus(Duration.ofDays(filters.periodDays()));
 		int bucketDays = (filters.periodDays() <= 7) ? 1 : 7;
-		List<Count> late = new ArrayList<>();
+		List<Instant> starts = new ArrayList<>();
 		for (Instant start = from; start.isBefore(now); start = start.plus(Duration.ofDays(bucketDays))) {
-			Instant end = start.plus(Duration.ofDays(bucketDays));
-			if (end.isAfter(now)) {
-				end = now;
-			}
+			starts.add(start);
+		}
+		List<Long> lateCounts = this.outcomes.late(user, filters, starts, now);
+		List<Count> late = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			Instant start = starts.get(i);
 			String label = ((bucketDays == 1) ? "" : "Week from ") + DATE.format(start.atZone(JourneyTime.ZONE));
-			late.add(new Count(start.toString(), label, this.outcomes.late(user, filters, start, end)));
+			late.add(new Count(start.toString(), label, lateCounts.get(i)));
 		}
 		List<StepTime> stepTimes = new ArrayList<>();
 		Map<String, Long> completed = new HashMap<>();

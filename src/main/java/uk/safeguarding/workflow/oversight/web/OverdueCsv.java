@@ -6,8 +6,9 @@ import uk.safeguarding.workflow.oversight.Dashboard;
 import uk.safeguarding.workflow.oversight.Dashboard.OverdueStep;
 
 /**
- * The "Overdue now" table as CSV (RFC 4180): the same rows, in the same order, as the
- * page. A value a spreadsheet would run as a formula is written as text.
+ * The "Overdue now" table as CSV (RFC 4180): the same columns, in the same order, as the
+ * page, for every overdue step (the page lists the first {@link Dashboard#ROWS}). A value
+ * a spreadsheet would run as a formula is written as text.
  */
 final class OverdueCsv {
 
@@ -20,13 +21,17 @@ final class OverdueCsv {
 	static String of(Dashboard dashboard) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
 		for (OverdueStep step : dashboard.overdue()) {
-			csv.append(String.join(",", cell(step.caseReference()), cell(step.stepName()), cell(step.step()),
-					cell(step.areaName()), cell(step.areaCode()), cell(step.pathway()), cell(step.supervisor()),
-					cell(DateTimeFormatter.ISO_INSTANT.format(step.due())), cell(step.overdueText()),
-					String.valueOf(step.escalationLevel()), cell(step.tasklistLink())))
-				.append("\r\n");
+			csv.append(row(step));
 		}
 		return csv.toString();
+	}
+
+	/** One overdue step as a line of the CSV (with its line break). */
+	static String row(OverdueStep step) {
+		return String.join(",", cell(step.caseReference()), cell(step.stepName()), cell(step.step()),
+				cell(step.areaName()), cell(step.areaCode()), cell(step.pathway()), cell(step.supervisor()),
+				cell(DateTimeFormatter.ISO_INSTANT.format(step.due())), cell(step.overdueText()),
+				String.valueOf(step.escalationLevel()), cell(step.tasklistLink())) + "\r\n";
 	}
 
 	static String cell(String value) {

@@ -1,13 +1,16 @@
 package uk.safeguarding.workflow.oversight.web;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +27,8 @@ import uk.safeguarding.workflow.web.CurrentUser;
 /**
  * The oversight dashboard ({@code GET /oversight}) and its CSV export of the overdue
  * steps ({@code GET /oversight/overdue.csv}), for supervisors and managers; anyone else
- * is refused (403). Both read the same {@link Dashboard}, so the CSV holds exactly the
- * rows the page shows.
+ * is refused (403). Both read the overdue steps with the same filters and order: the page
+ * lists the most overdue {@link Dashboard#ROWS}, the CSV all of them.
  */
 @Controller
 class OversightController {
@@ -63,26 +66,41 @@ class OversightController {
 		return "oversight/dashboard";
 	}
 
+	/**
+	 * Every overdue step the page counts, with the page's filters and in its order (the
+	 * page lists the first {@link Dashboard#ROWS}), written as the rows are read.
+	 */
 	@GetMapping("/oversight/overdue.csv")
-	ResponseEntity<byte[]> overdueCsv(CurrentUser user, @RequestParam(required = false) String area,
+	void overdueCsv(CurrentUser user, @RequestParam(required = false) String area,
 			@RequestParam(required = false) String pathway, @RequestParam(required = false) String step,
-			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String period) {
+			@RequestParam(required = false) String supervisor, @RequestParam(required = false) String period,
+			HttpServletResponse response) throws IOException {
 		requireOverseer(user);
 		OversightFilters filters;
 		try {
 			filters = OversightFilters.parse(area, pathway, step, supervisor, period);
 		}
 		catch (InvalidFilterException invalid) {
-			return ResponseEntity.badRequest()
-				.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-				.body((invalid.getFilter() + ": " + invalid.getMessage()).getBytes(StandardCharsets.UTF_8));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setContentType("text/plain;charset=UTF-8");
+			response.getOutputStream()
+				.write((invalid.getFilter() + ": " + invalid.getMessage()).getBytes(StandardCharsets.UTF_8));
+			return;
 		}
-		Dashboard dashboard = this.oversight.dashboard(user, filters);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header("Content-Disposition", "attachment; filename=\"overdue-steps.csv\"")
-			.header("Cache-Control", "no-store")
-			.body(OverdueCsv.of(dashboard).getBytes(StandardCharsets.UTF_8));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"overdue-steps.csv\"");
+		response.setHeader("Cache-Control", "no-store");
+		Writer csv = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		csv.write(OverdueCsv.HEADER + "\r\n");
+		this.oversight.forEachOverdue(user, filters, (row) -> {
+			try {
+				csv.write(OverdueCsv.row(row));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		csv.flush();
 	}
 
 	private void addChoices(CurrentUser user, Model model) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -78,6 +80,7 @@ class OversightControllerTest {
 		this.mvc.perform(get("/oversight/overdue.csv")).andExpect(status().isForbidden());
 
 		then(this.oversight).should(never()).dashboard(any(), any());
+		then(this.oversight).should(never()).forEachOverdue(any(), any(), any());
 	}
 
 	@Test
@@ -108,9 +111,12 @@ class OversightControllerTest {
 	}
 
 	@Test
-	void csv_isAFileOfExactlyTheRowsThePageShows_neverCached() throws Exception {
+	void csv_isAFileOfEveryOverdueStep_inThePagesColumns_neverCached() throws Exception {
 		signedIn("manager", Groups.MANAGERS);
-		given(this.oversight.dashboard(any(), any())).willReturn(dashboard(OVERDUE));
+		willAnswer((call) -> {
+			call.<Consumer<OverdueStep>>getArgument(2).accept(OVERDUE);
+			return null;
+		}).given(this.oversight).forEachOverdue(any(), any(), any());
 
 		this.mvc.perform(get("/oversight/overdue.csv"))
 			.andExpect(status().isOk())
