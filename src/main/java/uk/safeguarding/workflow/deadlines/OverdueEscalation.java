@@ -3,8 +3,12 @@ package uk.safeguarding.workflow.deadlines;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.safeguarding.workflow.deadlines.process.DueDateTaskListener;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Variables;
@@ -55,6 +61,9 @@ public class OverdueEscalation {
 
 	/** How often one task's escalation is tried when a job of its case ran at once. */
 	static final int CONCURRENT_UPDATE_ATTEMPTS = 3;
+
+	/** Steps whose levels one query reads. */
+	private static final int BULK = 1000;
 
 	private final TaskService tasks;
 
@@ -125,13 +134,8 @@ public class OverdueEscalation {
 	 */
 	public int sweep(String processInstanceId) {
 		Date now = Date.from(JourneyTime.now());
-		var query = this.tasks.createTaskQuery().processDefinitionKey(VictimSafeguardingProcess.KEY).dueBefore(now);
-		if (processInstanceId != null) {
-			query.processInstanceId(processInstanceId);
-		}
-		List<Task> overdue = query.list();
 		int stored = 0;
-		for (Task task : overdue) {
+		for (Task task : dueForEscalation(processInstanceId, now.toInstant())) {
 			try {
 				// every node sweeps: a second sweep of the same case (this node's or the
 				// other's) waits for the first, then reads the level it set and sends
@@ -147,6 +151,73 @@ public class OverdueEscalation {
 			}
 		}
 		return stored;
+	}
+
+	/**
+	 * The overdue steps that have something due now: a level not yet reached, or a chase
+	 * whose time has come. Read in bulk (the levels and chases of a thousand steps per
+	 * query), so that a sweep over thousands of overdue steps, most of them escalated
+	 * long ago, costs a few queries instead of a transaction, a lock and several reads
+	 * per step every minute. {@link #escalate} checks each one again under its lock.
+	 */
+	List<Task> dueForEscalation(String processInstanceId, Instant now) {
+		var query = this.tasks.createTaskQuery()
+			.processDefinitionKey(VictimSafeguardingProcess.KEY)
+			.dueBefore(Date.from(now));
+		if (processInstanceId != null) {
+			query.processInstanceId(processInstanceId);
+		}
+		List<Task> overdue = query.list();
+		List<Task> due = new ArrayList<>();
+		for (int from = 0; from < overdue.size(); from += BULK) {
+			List<Task> chunk = overdue.subList(from, Math.min(overdue.size(), from + BULK));
+			Map<String, Map<String, Object>> local = new HashMap<>();
+			for (VariableInstance variable : this.runtime.createVariableInstanceQuery()
+				.taskIdIn(chunk.stream().map(Task::getId).toArray(String[]::new))
+				.variableNameIn(ESCALATION_LEVEL, CHASES, DueDateTaskListener.NEXT_CHASE_AT)
+				.disableBinaryFetching()
+				.disableCustomObjectDeserialization()
+				.list()) {
+				local.computeIfAbsent(variable.getTaskId(), (id) -> new HashMap<>())
+					.put(variable.getName(), variable.getValue());
+			}
+			Set<String> immediateRisk = new HashSet<>();
+			for (VariableInstance variable : this.runtime.createVariableInstanceQuery()
+				.processInstanceIdIn(chunk.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
+				.variableName(Variables.IMMEDIATE_RISK)
+				.disableBinaryFetching()
+				.disableCustomObjectDeserialization()
+				.list()) {
+				if (variable.getTaskId() == null && Boolean.TRUE.equals(variable.getValue())) {
+					immediateRisk.add(variable.getProcessInstanceId());
+				}
+			}
+			for (Task task : chunk) {
+				StepDeadline row = this.deadlines.forStep(this.engine, task.getTaskDefinitionKey(),
+						immediateRisk.contains(task.getProcessInstanceId()));
+				if (somethingDue(task, row, local.getOrDefault(task.getId(), Map.of()), now)) {
+					due.add(task);
+				}
+			}
+		}
+		return due;
+	}
+
+	/**
+	 * What {@link #escalate} and {@link #chase} would do now, from the step's own values.
+	 */
+	private boolean somethingDue(Task task, StepDeadline row, Map<String, Object> local, Instant now) {
+		if (row.hasChase()) {
+			boolean chasedBefore = local.get(CHASES) instanceof Number sent && sent.intValue() > 0;
+			return !chasedBefore || !(local.get(DueDateTaskListener.NEXT_CHASE_AT) instanceof Date next
+					&& now.isBefore(next.toInstant()));
+		}
+		int level = (local.get(ESCALATION_LEVEL) instanceof Number number) ? number.intValue() : 0;
+		if (level < 1) {
+			return true;
+		}
+		Date managersAt = this.deadlines.managersAt(row, task.getDueDate().toInstant());
+		return level < 2 && managersAt != null && !now.isBefore(managersAt.toInstant());
 	}
 
 	/**
@@ -251,7 +322,7 @@ public class OverdueEscalation {
 		// the first chase when the decision is overdue, then one every chase interval
 		Object sent = this.tasks.getVariableLocal(task.getId(), CHASES);
 		int chases = ((sent instanceof Number number) ? number.intValue() : 0) + 1;
-		Object next = this.tasks.getVariableLocal(task.getId(), "nextChaseAt");
+		Object next = this.tasks.getVariableLocal(task.getId(), DueDateTaskListener.NEXT_CHASE_AT);
 		if (chases > 1 && next instanceof Date date && now.isBefore(date.toInstant())) {
 			return 0;
 		}
@@ -262,7 +333,8 @@ public class OverdueEscalation {
 						"Owner: chase the Home Office for the decision", "chase-" + task.getId() + "-" + chases,
 						task.getProcessInstanceId()));
 		this.tasks.setVariableLocal(task.getId(), CHASES, chases);
-		this.tasks.setVariableLocal(task.getId(), "nextChaseAt", this.deadlines.nextChase(row, now));
+		this.tasks.setVariableLocal(task.getId(), DueDateTaskListener.NEXT_CHASE_AT,
+				this.deadlines.nextChase(row, now));
 		return stored;
 	}
 

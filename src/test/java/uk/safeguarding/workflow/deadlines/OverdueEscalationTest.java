@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,9 @@ class OverdueEscalationTest {
 					"overdue-" + safeguarding + "-level-1"));
 		assertThat(this.tasks.getVariableLocal(safeguarding, OverdueEscalation.ESCALATION_LEVEL)).isEqualTo(1);
 
+		assertThat(this.escalation.dueForEscalation(id, Instant.now()))
+			.as("overdue still, but nothing due until the managers' time: the sweep passes it by")
+			.isEmpty();
 		this.escalation.sweep(id);
 		assertThat(escalations(reference)).as("once per task and level").hasSize(1);
 
@@ -105,12 +109,16 @@ class OverdueEscalationTest {
 		var task = this.tasks.createTaskQuery().taskId(safeguarding).singleResult();
 		task.setDueDate(Date.from(Instant.now().minus(7, ChronoUnit.DAYS)));
 		this.tasks.saveTask(task);
+		assertThat(this.escalation.dueForEscalation(id, Instant.now())).extracting(Task::getId)
+			.as("the managers' time has come")
+			.containsExactly(safeguarding);
 		this.escalation.sweep(id);
 		assertThat(escalations(reference)).extracting(NotificationView::recipient, NotificationView::occasion)
 			.contains(org.assertj.core.groups.Tuple.tuple("manager@police.example.org",
 					"overdue-" + safeguarding + "-level-2"));
 		assertThat(this.tasks.getVariableLocal(safeguarding, OverdueEscalation.ESCALATION_LEVEL)).isEqualTo(2);
 		int afterManagers = escalations(reference).size();
+		assertThat(this.escalation.dueForEscalation(id, Instant.now())).as("every level reached").isEmpty();
 		this.escalation.sweep(id);
 		assertThat(escalations(reference)).as("no level is escalated twice").hasSize(afterManagers);
 	}
@@ -257,6 +265,46 @@ class OverdueEscalationTest {
 
 	private List<String> occasions(String reference) {
 		return escalations(reference).stream().map(NotificationView::occasion).toList();
+	}
+
+	@Test
+	void anOverdueHomeOfficeDecision_isChasedOncePerChaseInterval_andTheSweepPassesItByBetween() {
+		RestJourney as = new RestJourney(this.rest);
+		Map<String, Object> started = as.start("officer", JourneyFixtures.adultReport()).getBody();
+		String id = (String) started.get("id");
+		String reference = (String) started.get("businessKey");
+		for (String[] step : new String[][] { { "officer", UserTasks.RECORD_CRIME },
+				{ "supervisor", UserTasks.ALLOCATE_INVESTIGATOR }, { "supervisor", UserTasks.DEPLOY_VICTIM_LIAISON },
+				{ "officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING }, { "liaison", UserTasks.ASSESS_VICTIM_NEEDS },
+				{ "supervisor", UserTasks.AGREE_VICTIM_STRATEGY }, { "liaison", UserTasks.SEEK_INFORMED_CONSENT },
+				{ "officer", UserTasks.SUBMIT_NRM_REFERRAL } }) {
+			as.completeStep(step[0], id, step[1], JourneyFixtures.answers(step[1]));
+		}
+		Task decision = this.tasks.createTaskQuery()
+			.processInstanceId(id)
+			.taskDefinitionKey(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)
+			.singleResult();
+		decision.setDueDate(Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
+		this.tasks.saveTask(decision);
+		assertThat(this.escalation.dueForEscalation(id, Instant.now())).extracting(Task::getId)
+			.as("overdue and never chased")
+			.contains(decision.getId());
+
+		this.escalation.sweep(id);
+		assertThat(escalations(reference)).extracting(NotificationView::occasion)
+			.contains("chase-" + decision.getId() + "-1")
+			.doesNotContain("chase-" + decision.getId() + "-2");
+		assertThat(this.escalation.dueForEscalation(id, Instant.now())).extracting(Task::getId)
+			.as("chased; the next chase is not due yet")
+			.doesNotContain(decision.getId());
+
+		this.tasks.setVariableLocal(decision.getId(), "nextChaseAt", Date.from(Instant.now().minusSeconds(60)));
+		assertThat(this.escalation.dueForEscalation(id, Instant.now())).extracting(Task::getId)
+			.as("the chase interval has passed")
+			.contains(decision.getId());
+		this.escalation.sweep(id);
+		assertThat(escalations(reference)).extracting(NotificationView::occasion)
+			.contains("chase-" + decision.getId() + "-2");
 	}
 
 	private List<NotificationView> escalations(String reference) {
