@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.oversight;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.oversight;
 
 /**
  * {@link OversightVolumeBenchmark} at a few hundred cases inside {@code mvn verify}, so

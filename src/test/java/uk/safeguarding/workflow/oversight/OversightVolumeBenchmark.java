@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.oversight;
 
 import java.io.File;
 import java.io.IOException;
@@ -50,9 +50,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import uk.safeguarding.workflow.RestJourney;
 import uk.safeguarding.workflow.web.ProductPagesTest.Browser;
-import uk.safeguarding.workflow.VolumeSeeder.Shape;
-import uk.safeguarding.workflow.VolumeSeeder.Template;
+import uk.safeguarding.workflow.oversight.VolumeSeeder.Shape;
+import uk.safeguarding.workflow.oversight.VolumeSeeder.Template;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess.Groups;

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.web.ProductPagesTest.Browser;
 import uk.safeguarding.workflow.deadlines.OverdueEscalation;
 import uk.safeguarding.workflow.process.JourneyFixtures;

@@ -1,4 +1,4 @@
-package uk.safeguarding.workflow;
+package uk.safeguarding.workflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.safeguarding.workflow.benchmark.EngineApi;
-import uk.safeguarding.workflow.benchmark.JourneyMix;
-import uk.safeguarding.workflow.benchmark.JourneyThroughput;
+import uk.safeguarding.workflow.RestJourney;
+import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.benchmark.JourneyThroughput.Figures;
-import uk.safeguarding.workflow.benchmark.RestApi;
 
 /**
  * The journey benchmark (profile journey-benchmark) at a small N inside
