@@ -208,16 +208,25 @@ public class OverdueEscalation {
 	 */
 	private boolean somethingDue(Task task, StepDeadline row, Map<String, Object> local, Instant now) {
 		if (row.hasChase()) {
-			boolean chasedBefore = local.get(CHASES) instanceof Number sent && sent.intValue() > 0;
-			return !chasedBefore || !(local.get(DueDateTaskListener.NEXT_CHASE_AT) instanceof Date next
-					&& now.isBefore(next.toInstant()));
+			return chaseDue(local.get(CHASES), local.get(DueDateTaskListener.NEXT_CHASE_AT), now);
 		}
-		int level = (local.get(ESCALATION_LEVEL) instanceof Number number) ? number.intValue() : 0;
-		if (level < 1) {
-			return true;
-		}
+		int level = number(local.get(ESCALATION_LEVEL));
+		return level < 1 || (level < 2 && managersDue(row, task, now));
+	}
+
+	/** The first chase when the decision is overdue, then one every chase interval. */
+	private static boolean chaseDue(Object chasesSent, Object nextChaseAt, Instant now) {
+		return number(chasesSent) == 0 || !(nextChaseAt instanceof Date next && now.isBefore(next.toInstant()));
+	}
+
+	/** Whether the step's row sends it on to the managers by now. */
+	private boolean managersDue(StepDeadline row, Task task, Instant now) {
 		Date managersAt = this.deadlines.managersAt(row, task.getDueDate().toInstant());
-		return level < 2 && managersAt != null && !now.isBefore(managersAt.toInstant());
+		return managersAt != null && !now.isBefore(managersAt.toInstant());
+	}
+
+	private static int number(Object value) {
+		return (value instanceof Number number) ? number.intValue() : 0;
 	}
 
 	/**
@@ -269,8 +278,7 @@ public class OverdueEscalation {
 		if (row.hasChase()) {
 			return chase(task, row, reference, now);
 		}
-		Object current = this.tasks.getVariableLocal(task.getId(), ESCALATION_LEVEL);
-		int level = (current instanceof Number number) ? number.intValue() : 0;
+		int level = number(this.tasks.getVariableLocal(task.getId(), ESCALATION_LEVEL));
 		int stored = 0;
 		if (level < 1) {
 			stored += count("1",
@@ -279,8 +287,7 @@ public class OverdueEscalation {
 							task.getProcessInstanceId()));
 			level = 1;
 		}
-		Date managersAt = this.deadlines.managersAt(row, task.getDueDate().toInstant());
-		if (level < 2 && managersAt != null && !now.isBefore(managersAt.toInstant())) {
+		if (level < 2 && managersDue(row, task, now)) {
 			String area = (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.AREA_CODE);
 			stored += count("2",
 					this.notifier.notifyOverdue(reference, this.settings.managersFor(members(Groups.MANAGERS), area),
@@ -319,13 +326,11 @@ public class OverdueEscalation {
 	 * interval of the step's row.
 	 */
 	private int chase(Task task, StepDeadline row, String reference, Instant now) {
-		// the first chase when the decision is overdue, then one every chase interval
 		Object sent = this.tasks.getVariableLocal(task.getId(), CHASES);
-		int chases = ((sent instanceof Number number) ? number.intValue() : 0) + 1;
-		Object next = this.tasks.getVariableLocal(task.getId(), DueDateTaskListener.NEXT_CHASE_AT);
-		if (chases > 1 && next instanceof Date date && now.isBefore(date.toInstant())) {
+		if (!chaseDue(sent, this.tasks.getVariableLocal(task.getId(), DueDateTaskListener.NEXT_CHASE_AT), now)) {
 			return 0;
 		}
+		int chases = number(sent) + 1;
 		String owner = (task.getAssignee() != null) ? task.getAssignee()
 				: (String) this.runtime.getVariable(task.getProcessInstanceId(), Variables.REPORTING_OFFICER);
 		int stored = count("chase",
