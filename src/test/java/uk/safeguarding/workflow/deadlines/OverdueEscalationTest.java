@@ -273,11 +273,7 @@ class OverdueEscalationTest {
 		Map<String, Object> started = as.start("officer", JourneyFixtures.adultReport()).getBody();
 		String id = (String) started.get("id");
 		String reference = (String) started.get("businessKey");
-		for (String[] step : new String[][] { { "officer", UserTasks.RECORD_CRIME },
-				{ "supervisor", UserTasks.ALLOCATE_INVESTIGATOR }, { "supervisor", UserTasks.DEPLOY_VICTIM_LIAISON },
-				{ "officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING }, { "liaison", UserTasks.ASSESS_VICTIM_NEEDS },
-				{ "supervisor", UserTasks.AGREE_VICTIM_STRATEGY }, { "liaison", UserTasks.SEEK_INFORMED_CONSENT },
-				{ "officer", UserTasks.SUBMIT_NRM_REFERRAL } }) {
+		for (String[] step : JourneyFixtures.adultWithConsentUntil(UserTasks.RECORD_REASONABLE_GROUNDS_DECISION)) {
 			as.completeStep(step[0], id, step[1], JourneyFixtures.answers(step[1]));
 		}
 		Task decision = this.tasks.createTaskQuery()

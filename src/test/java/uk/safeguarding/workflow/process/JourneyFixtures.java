@@ -1,7 +1,9 @@
 package uk.safeguarding.workflow.process;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,7 +18,34 @@ public final class JourneyFixtures {
 	/** A name distinctive enough to search every engine table for. */
 	public static final String DISTINCTIVE_NAME = "Zephyrine Quillfeather-Oduya";
 
+	/**
+	 * Who completes each step of an adult's journey with consent, to closure, in order
+	 * (with {@link #answers(String)} at each).
+	 */
+	public static final String[][] ADULT_WITH_CONSENT = { { "officer", UserTasks.RECORD_CRIME },
+			{ "supervisor", UserTasks.ALLOCATE_INVESTIGATOR }, { "supervisor", UserTasks.DEPLOY_VICTIM_LIAISON },
+			{ "officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING }, { "liaison", UserTasks.ASSESS_VICTIM_NEEDS },
+			{ "supervisor", UserTasks.AGREE_VICTIM_STRATEGY }, { "liaison", UserTasks.SEEK_INFORMED_CONSENT },
+			{ "officer", UserTasks.SUBMIT_NRM_REFERRAL }, { "officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION },
+			{ "officer", UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION },
+			{ "supervisor", UserTasks.REVIEW_CASE_CLOSURE } };
+
 	private JourneyFixtures() {
+	}
+
+	/**
+	 * The steps of {@link #ADULT_WITH_CONSENT} before the given one (all of them when it
+	 * is null).
+	 */
+	public static List<String[]> adultWithConsentUntil(String step) {
+		List<String[]> before = new ArrayList<>();
+		for (String[] each : ADULT_WITH_CONSENT) {
+			if (each[1].equals(step)) {
+				break;
+			}
+			before.add(each);
+		}
+		return before;
 	}
 
 	public static Map<String, Object> adultReport() {

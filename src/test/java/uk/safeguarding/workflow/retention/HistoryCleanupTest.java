@@ -38,7 +38,6 @@ import uk.safeguarding.workflow.SharedApplicationTest;
 import uk.safeguarding.workflow.process.JourneyFixtures;
 import uk.safeguarding.workflow.process.JourneyPolicy;
 import uk.safeguarding.workflow.process.VictimSafeguardingProcess;
-import uk.safeguarding.workflow.process.VictimSafeguardingProcess.UserTasks;
 
 /**
  * Engine history does not grow forever: a closed case's engine history is removed by the
@@ -130,14 +129,7 @@ class HistoryCleanupTest {
 		String id = (String) started.get("id");
 		String reference = (String) started.get("businessKey");
 		runJobs(id);
-		for (String[] step : new String[][] { { "officer", UserTasks.RECORD_CRIME },
-				{ "supervisor", UserTasks.ALLOCATE_INVESTIGATOR }, { "supervisor", UserTasks.DEPLOY_VICTIM_LIAISON },
-				{ "officer", UserTasks.RECORD_IMMEDIATE_SAFEGUARDING }, { "liaison", UserTasks.ASSESS_VICTIM_NEEDS },
-				{ "supervisor", UserTasks.AGREE_VICTIM_STRATEGY }, { "liaison", UserTasks.SEEK_INFORMED_CONSENT },
-				{ "officer", UserTasks.SUBMIT_NRM_REFERRAL },
-				{ "officer", UserTasks.RECORD_REASONABLE_GROUNDS_DECISION },
-				{ "officer", UserTasks.RECORD_CONCLUSIVE_GROUNDS_DECISION },
-				{ "supervisor", UserTasks.REVIEW_CASE_CLOSURE } }) {
+		for (String[] step : JourneyFixtures.ADULT_WITH_CONSENT) {
 			as.completeStep(step[0], id, step[1], JourneyFixtures.answers(step[1]));
 		}
 		runJobs(id);
