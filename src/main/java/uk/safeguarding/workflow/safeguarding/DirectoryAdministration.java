@@ -60,10 +60,12 @@ public class DirectoryAdministration {
 		this.changes = changes;
 		this.json = json;
 		this.events = events;
+		long held = new TransactionTemplate(transactions).execute((status) -> {
+			synchronise();
+			return changes.latestId();
+		});
 		TransactionTemplate readOnly = new TransactionTemplate(transactions);
-		readOnly.executeWithoutResult((status) -> synchronise());
 		readOnly.setReadOnly(true);
-		long held = readOnly.execute((status) -> changes.latestId());
 		directory.follow(new SafeguardingDirectory.Source() {
 			@Override
 			public long latestChange() {
