@@ -181,6 +181,34 @@ class PostgresJourneyTest {
 	}
 
 	@Test
+	void theEnginesAuthorizationChecks_arePlannedWithTheirValues_andTheGrantsStatistics() throws Exception {
+		// every connection of the pool, not only the first: a generic plan on any one of
+		// them turns a supervisor's task list from about a second into minutes at volume
+		List<java.sql.Connection> connections = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				connections.add(this.dataSource.getConnection());
+			}
+			for (java.sql.Connection connection : connections) {
+				try (var statement = connection.createStatement();
+						var result = statement.executeQuery("SHOW plan_cache_mode")) {
+					assertThat(result.next()).isTrue();
+					assertThat(result.getString(1)).isEqualTo("force_custom_plan");
+				}
+			}
+		}
+		finally {
+			for (java.sql.Connection connection : connections) {
+				connection.close();
+			}
+		}
+		assertThat(Schemas.strings(this.dataSource,
+				"select stxname from pg_statistic_ext where stxrelid = 'act_ru_authorization'::regclass"))
+			.as("statistics on the grants' permission bits (changeset 712)")
+			.contains("act_stat_auth_perms");
+	}
+
+	@Test
 	void previousVersionsDatabase_isMigratedInPlace_andTheCaseItLeftOpenCarriesOn() throws Exception {
 		assertThat(Schemas.changesets(this.dataSource, "schema")).containsEntry("001-baseline-victim-case", "MARK_RAN")
 			.containsEntry("002-consent-outcome-width", "EXECUTED");

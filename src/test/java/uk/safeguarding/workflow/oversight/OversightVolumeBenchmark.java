@@ -591,6 +591,14 @@ class OversightVolumeBenchmark {
 									+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
 							null));
 
+		// -Dbenchmark.probes=<regular expression>: only the pages whose name matches
+		// (e.g.
+		// '.*filter.*' for the Tasklist filters alone), to measure one change quickly
+		String only = System.getProperty("benchmark.probes");
+		if (only != null && !only.isBlank()) {
+			probes.keySet().removeIf((name) -> !name.matches(only));
+			line("benchmark: only the pages matching %s: %s", only, probes.keySet());
+		}
 		int loads = loads();
 		line("%nbenchmark: %d loads of each page after up to 2 warm-up loads; load average before: %s", loads,
 				loadAverage());
