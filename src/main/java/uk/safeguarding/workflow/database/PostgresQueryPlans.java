@@ -3,6 +3,7 @@ package uk.safeguarding.workflow.database;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * A pool that already sets its own {@code connectionInitSql} is left as it is (its
  * operator then sets {@code plan_cache_mode} for the product's database user instead).
+ * {@code safeguarding.database.custom-plans=false} switches this off, to measure what the
+ * planning costs (docs/performance.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class PostgresQueryPlans {
@@ -29,6 +32,7 @@ public class PostgresQueryPlans {
 	static final String CUSTOM_PLANS = "SET plan_cache_mode = force_custom_plan";
 
 	@Bean
+	@ConditionalOnProperty(name = "safeguarding.database.custom-plans", matchIfMissing = true)
 	static BeanPostProcessor postgresCustomPlans() {
 		return new BeanPostProcessor() {
 			@Override
