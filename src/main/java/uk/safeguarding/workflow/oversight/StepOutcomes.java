@@ -23,8 +23,8 @@ import uk.safeguarding.workflow.web.CurrentUser;
  * <p>
  * The period's figures ({@link #history}) are kept for at most {@link #FRESH} by the
  * journey's clock per person's scope and filters: at ten years of volume the medians per
- * step alone cost 133 ms a load (a {@code PERCENTILE_CONT} over the period's 3.5 million
- * outcomes' share). A step recorded on this node forgets them all once its transaction
+ * step alone cost 133 ms a load (a {@code PERCENTILE_CONT} over the period's share of 3.5
+ * million outcomes). A step recorded on this node forgets them all once its transaction
  * commits, so this node's pages never show figures older than its own work; a step
  * recorded on another node shows within {@link #FRESH}, and the page says when the
  * figures were read.

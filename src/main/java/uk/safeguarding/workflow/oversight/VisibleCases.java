@@ -75,14 +75,14 @@ class VisibleCases {
 	 * Visible open cases matching each of the dashboard's risk conditions (SQL conditions
 	 * over {@code victim_case c}, their parameters in {@code parameters}, each name used
 	 * once): how many match each, and at most {@code limit} of each, oldest first, in one
-	 * statement. One statement per risk read the same open cases six times (140-200 ms
-	 * each at 20,000 open among 320,000 cases); here one pass flags each visible open
-	 * case per risk and only the cases at some risk come back, in the lists' order, to be
-	 * counted here. {@code OFFSET 0 ROWS} keeps PostgreSQL from folding the flags into
-	 * the outer query, where it evaluated each condition again; a window over the flags
-	 * (a total and a running number per risk) cost more than reading the flagged rows
-	 * (20,000 rows through twelve window sums, 300 ms against 100-190 ms at 20,000 open
-	 * cases, docs/performance.md).
+	 * statement instead of one per risk, each reading the visible open cases again. One
+	 * pass flags each visible open case per risk and only the cases at some risk come
+	 * back, in the lists' order, to be counted here. {@code OFFSET 0 ROWS} keeps
+	 * PostgreSQL from folding the flags into the outer query, where it evaluated each
+	 * condition a second time; a window over the flags (a total and a running number per
+	 * risk, so that only the first rows come back) cost more than reading the flagged
+	 * rows (298-332 ms against 93-195 ms at 20,000 open cases; docs/performance.md, "Full
+	 * scale", 2 December).
 	 */
 	List<Matching> matching(CurrentUser user, OversightFilters filters, List<String> conditions,
 			MapSqlParameterSource parameters, int limit) {
