@@ -275,19 +275,16 @@ public class OversightService {
 							.hasOpenStep("childNoNrm", UserTasks.SUBMIT_NRM_REFERRAL, now, parameters)),
 				new Risk("adult-no-consent", "Adult with no consent decision",
 						"No informed consent decision (given or declined) is recorded yet.",
-						// OFFSET 0 ROWS: a look-up per open adult (index on the case),
-						// which
-						// PostgreSQL would otherwise turn into a hashed scan of every
-						// consent
-						// record in history (181,251 rows, 224 ms at 320,000 cases)
+						// OFFSET 0 ROWS: a look-up per open adult (index on the case);
+						// PostgreSQL otherwise hashed every consent record in history
+						// (181,251 rows, 224 ms at 320,000 cases)
 						"c.pathway = 'ADULT' AND NOT EXISTS (SELECT 1 FROM consent_record r WHERE r.case_id = c.id "
 								+ "AND r.outcome IN ('GIVEN', 'DECLINED') OFFSET 0 ROWS)"),
 				new Risk("declined-no-dtn", "Declined adult with no Duty to Notify",
 						"The adult declined an NRM referral and no anonymous Duty to Notify report is recorded.",
 						"c.pathway = 'ADULT' AND c.duty_to_notify_reference IS NULL AND c.nrm_reference IS NULL "
-								// a look-up per open adult, as above (uncorrelated, it
-								// read every
-								// declined consent in history: 74 ms at 320,000 cases)
+								// a look-up per open adult, as above (hashed, it read
+								// every consent in history: 74 ms at 320,000 cases)
 								+ "AND EXISTS (SELECT 1 FROM consent_record r WHERE r.case_id = c.id "
 								+ "AND r.outcome = 'DECLINED' AND NOT EXISTS (SELECT 1 FROM consent_record g "
 								+ "WHERE g.case_id = c.id AND g.outcome = 'GIVEN' AND g.recorded_at > r.recorded_at) "
@@ -301,9 +298,8 @@ public class OversightService {
 						this.openSteps.hasOpenStep("missing", UserTasks.RESPOND_TO_MISSING_VICTIM, null, parameters)),
 				new Risk("undelivered", "Notifications that could not be delivered",
 						"A notice failed for good or its delivery is unknown: someone must contact the recipient.",
-						// one look-up of the few undelivered notices (index on status),
-						// not a
-						// search per case
+						// one look-up of the few undelivered notices (index on
+						// status), not a search per case
 						"c.reference IN (SELECT n.case_reference FROM notification n "
 								+ "WHERE n.status IN ('FAILED', 'UNKNOWN'))"));
 		List<VisibleCases.Matching> matching = this.cases.matching(user, filters,
