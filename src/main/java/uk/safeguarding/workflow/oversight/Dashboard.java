@@ -61,9 +61,14 @@ public record Dashboard(OversightFilters filters, Instant at, List<OverdueStep> 
 	public record RiskList(String key, String title, String why, long count, List<String> caseReferences) {
 	}
 
-	/** How the work has gone over the chosen period. */
+	/**
+	 * How the work has gone over the chosen period. The figures of completed steps (late
+	 * steps, time per step, referrals) are those of the period ending at
+	 * {@code completedAsOf}, read at most a minute before the page (see
+	 * {@code StepOutcomes}).
+	 */
 	public record Trends(List<Count> openByStep, List<Count> lateByWeek, List<StepTime> stepTimes,
-			List<Count> referrals, long childrenReferredToIctg) {
+			List<Count> referrals, long childrenReferredToIctg, Instant completedAsOf) {
 	}
 
 	/**

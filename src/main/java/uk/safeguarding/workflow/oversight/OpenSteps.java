@@ -127,15 +127,19 @@ class OpenSteps {
 
 	/**
 	 * An SQL condition over the case record {@code c}: the case has an open step
-	 * {@code step}, overdue at {@code overdueAt} if given (for the risks).
+	 * {@code step}, overdue at {@code overdueAt} if given (for the risks). Its parameters
+	 * are named after {@code name}, so that several such conditions share one statement.
+	 * An uncorrelated {@code IN} rather than a correlated {@code EXISTS}: as a flag in
+	 * the select list (not a join) PostgreSQL evaluates it once, as a hashed sub-plan
+	 * over the few open steps of that kind, instead of once per open case.
 	 */
-	String hasOpenStep(String step, Instant overdueAt, MapSqlParameterSource parameters) {
-		parameters.addValue("riskStep", step);
-		String condition = "EXISTS (SELECT 1 FROM " + taskTable()
-				+ " T WHERE T.PROC_INST_ID_ = c.process_instance_id AND T.TASK_DEF_KEY_ = :riskStep";
+	String hasOpenStep(String name, String step, Instant overdueAt, MapSqlParameterSource parameters) {
+		parameters.addValue(name + "Step", step);
+		String condition = "c.process_instance_id IN (SELECT T.PROC_INST_ID_ FROM " + taskTable()
+				+ " T WHERE T.TASK_DEF_KEY_ = :" + name + "Step";
 		if (overdueAt != null) {
-			parameters.addValue("riskDue", Timestamp.from(overdueAt));
-			condition += " AND T.DUE_DATE_ < :riskDue";
+			parameters.addValue(name + "Due", Timestamp.from(overdueAt));
+			condition += " AND T.DUE_DATE_ < :" + name + "Due";
 		}
 		return condition + ")";
 	}

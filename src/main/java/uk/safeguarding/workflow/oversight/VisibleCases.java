@@ -72,27 +72,49 @@ class VisibleCases {
 	}
 
 	/**
-	 * Visible open cases matching one of the dashboard's risk conditions (an SQL
-	 * condition over {@code victim_case c}, with its own parameters): how many, and at
-	 * most {@code limit} of them, oldest first, in one statement (the count is a window
-	 * over the same rows, taken before the limit).
+	 * Visible open cases matching each of the dashboard's risk conditions (SQL conditions
+	 * over {@code victim_case c}, their parameters in {@code parameters}, each name used
+	 * once): how many match each, and at most {@code limit} of each, oldest first, in one
+	 * statement instead of one per risk, each reading the visible open cases again. One
+	 * pass flags each visible open case per risk and only the cases at some risk come
+	 * back, in the lists' order, to be counted here. {@code OFFSET 0 ROWS} keeps
+	 * PostgreSQL from folding the flags into the outer query, where it evaluated each
+	 * condition a second time; a window over the flags (a total and a running number per
+	 * risk, so that only the first rows come back) cost more than reading the flagged
+	 * rows (298-332 ms against 93-195 ms at 20,000 open cases; docs/performance.md, "Full
+	 * scale", 2 December).
 	 */
-	Matching matching(CurrentUser user, OversightFilters filters, String condition, MapSqlParameterSource parameters,
-			int limit) {
-		parameters.addValue("limit", limit);
-		List<Long> count = new ArrayList<>();
-		List<String> references = new ArrayList<>();
-		this.sql.query(
-				"SELECT reference, COUNT(*) OVER () AS matching FROM victim_case c" + where(user, filters, parameters)
-						+ " AND " + condition
-						+ " ORDER BY COALESCE(identified_at, opened_at), reference FETCH FIRST :limit ROWS ONLY",
-				parameters, (ResultSet row) -> {
-					references.add(row.getString("reference"));
-					if (count.isEmpty()) {
-						count.add(row.getLong("matching"));
+	List<Matching> matching(CurrentUser user, OversightFilters filters, List<String> conditions,
+			MapSqlParameterSource parameters, int limit) {
+		StringBuilder flags = new StringBuilder();
+		StringBuilder any = new StringBuilder();
+		for (int i = 0; i < conditions.size(); i++) {
+			flags.append(", CASE WHEN ").append(conditions.get(i)).append(" THEN 1 ELSE 0 END AS r").append(i);
+			any.append((i > 0) ? " + " : "").append("r").append(i);
+		}
+		String sql = "SELECT * FROM (SELECT c.reference, COALESCE(c.identified_at, c.opened_at) AS since_at" + flags
+				+ " FROM victim_case c" + where("c.", true, user, filters, parameters) + " OFFSET 0 ROWS) f WHERE "
+				+ any + " > 0 ORDER BY since_at, reference";
+		long[] counts = new long[conditions.size()];
+		List<List<String>> references = new ArrayList<>();
+		for (int i = 0; i < conditions.size(); i++) {
+			references.add(new ArrayList<>());
+		}
+		this.sql.query(sql, parameters, (ResultSet row) -> {
+			for (int i = 0; i < counts.length; i++) {
+				if (row.getInt("r" + i) == 1) {
+					counts[i]++;
+					if (references.get(i).size() < limit) {
+						references.get(i).add(row.getString("reference"));
 					}
-				});
-		return new Matching(count.isEmpty() ? 0 : count.get(0), references);
+				}
+			}
+		});
+		List<Matching> matching = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			matching.add(new Matching(counts[i], references.get(i)));
+		}
+		return matching;
 	}
 
 	/** Supervisors who hold at least one open case (for the filter's list). */

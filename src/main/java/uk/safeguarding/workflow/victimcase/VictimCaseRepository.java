@@ -18,8 +18,23 @@ interface VictimCaseRepository extends JpaRepository<VictimCase, Long> {
 	@Query("select c.id from VictimCase c where c.reference = :reference")
 	Optional<Long> findIdByReference(@Param("reference") String reference);
 
-	List<VictimCase> findTop200ByReportingOfficerOrInvestigatorOrLiaisonOfficerOrSupervisorOrderByOpenedAtDesc(
-			String reportingOfficer, String investigator, String liaisonOfficer, String supervisor);
+	/**
+	 * The newest 200 cases a person is named on. Written as the newest 200 of each role
+	 * (index on the role's column and the opening time, changeset 750), then the newest
+	 * 200 of those: the derived query's {@code OR} over four columns read every case
+	 * there is (a sequential scan, 200-270 ms at 320,000 cases, docs/performance.md).
+	 */
+	@Query(value = "SELECT * FROM victim_case WHERE id IN ("
+			+ "SELECT id FROM (SELECT id FROM victim_case WHERE reporting_officer = :user "
+			+ "ORDER BY opened_at DESC FETCH FIRST 200 ROWS ONLY) r "
+			+ "UNION SELECT id FROM (SELECT id FROM victim_case WHERE investigator = :user "
+			+ "ORDER BY opened_at DESC FETCH FIRST 200 ROWS ONLY) i "
+			+ "UNION SELECT id FROM (SELECT id FROM victim_case WHERE liaison_officer = :user "
+			+ "ORDER BY opened_at DESC FETCH FIRST 200 ROWS ONLY) l "
+			+ "UNION SELECT id FROM (SELECT id FROM victim_case WHERE supervisor = :user "
+			+ "ORDER BY opened_at DESC FETCH FIRST 200 ROWS ONLY) s) "
+			+ "ORDER BY opened_at DESC, id DESC FETCH FIRST 200 ROWS ONLY", nativeQuery = true)
+	List<VictimCase> findNewest200NamingPerson(@Param("user") String userId);
 
 	List<VictimCase> findTop200ByClosedAtIsNullOrderByOpenedAtDesc();
 

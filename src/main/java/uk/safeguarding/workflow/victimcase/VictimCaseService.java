@@ -83,8 +83,7 @@ public class VictimCaseService {
 	 */
 	@Transactional(readOnly = true)
 	public List<VictimCase> casesOf(String userId) {
-		return this.cases.findTop200ByReportingOfficerOrInvestigatorOrLiaisonOfficerOrSupervisorOrderByOpenedAtDesc(
-				userId, userId, userId, userId);
+		return this.cases.findNewest200NamingPerson(userId);
 	}
 
 	/** Open cases, newest first (callers filter by who may see them). */

@@ -70,6 +70,9 @@ class OversightDashboardTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	StepOutcomeRepository outcomeRecords;
+
 	RestJourney as;
 
 	@BeforeEach
@@ -274,6 +277,44 @@ class OversightDashboardTest {
 		assertThat(crime.find()).as("a Record crime row in the step times").isTrue();
 		assertThat(Long.parseLong(crime.group(1))).isEqualTo(completed).isPositive();
 		assertThat(page).contains("<svg class=\"app-chart\"", "role=\"img\"", "id=\"open-by-step-table\"");
+	}
+
+	@Test
+	void completedStepFigures_showAStepCompletedOnThisNodeAtOnce_andOneRecordedElsewhereWithinAMinute()
+			throws Exception {
+		Browser manager = signedIn("manager");
+		long before = completedCrimes(manager.get("/oversight?period=7").body());
+		Map<String, Object> started = this.as.start("officer", JourneyFixtures.adultReport()).getBody();
+		this.as.completeStep("officer", (String) started.get("id"), UserTasks.RECORD_CRIME,
+				JourneyFixtures.answers(UserTasks.RECORD_CRIME));
+		// recorded on this node: the figures read a moment ago are forgotten
+		assertThat(completedCrimes(manager.get("/oversight?period=7").body())).isEqualTo(before + 1);
+
+		// recorded by another node (straight into the table, which this node's cache does
+		// not hear of): shown once the figures are a minute old by the journey's clock,
+		// and the page says when they were read
+		Instant now = now();
+		StepOutcome elsewhere = this.outcomeRecords.save(new StepOutcome("MSHT-2026-999999", UserTasks.RECORD_CRIME,
+				"E08000025", "ADULT", null, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS), now));
+		try {
+			String cached = manager.get("/oversight?period=7").body();
+			assertThat(completedCrimes(cached)).isEqualTo(before + 1);
+			assertThat(section(cached, "trends-as-of")).containsPattern("as at \\d{2}:\\d{2}");
+			ClockUtil.setCurrentTime(Date.from(now.plus(StepOutcomes.FRESH).plusSeconds(1)));
+			assertThat(completedCrimes(manager.get("/oversight?period=7").body())).isEqualTo(before + 2);
+		}
+		finally {
+			ClockUtil.reset();
+			this.outcomeRecords.delete(elsewhere);
+			// read again without it (figures read "after" now are never kept)
+			manager.get("/oversight?period=7");
+		}
+	}
+
+	private static long completedCrimes(String page) {
+		Matcher crime = Pattern.compile("Record crime</td>\\s*<td[^>]*>(\\d+)</td>")
+			.matcher(section(page, "step-times"));
+		return crime.find() ? Long.parseLong(crime.group(1)) : 0;
 	}
 
 	private long countCompleted(String step, Date from) {

@@ -40,7 +40,8 @@ class OverdueCsvTest {
 
 	private static Dashboard dashboard(OverdueStep... steps) {
 		return new Dashboard(OversightFilters.none(), Instant.now(), List.of(steps), steps.length, List.of(), List.of(),
-				List.of(), List.of(), 0, List.of(), new Trends(List.of(), List.of(), List.of(), List.of(), 0));
+				List.of(), List.of(), 0, List.of(),
+				new Trends(List.of(), List.of(), List.of(), List.of(), 0, Instant.now()));
 	}
 
 }

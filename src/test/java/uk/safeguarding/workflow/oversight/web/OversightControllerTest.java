@@ -134,7 +134,7 @@ class OversightControllerTest {
 	private static Dashboard dashboard(OverdueStep... steps) {
 		return new Dashboard(OversightFilters.none(), Instant.parse("2026-11-21T12:00:00Z"), List.of(steps),
 				steps.length, List.of(), List.of(), List.of(), List.of(), 0, List.of(),
-				new Trends(List.of(), List.of(), List.of(), List.of(), 0));
+				new Trends(List.of(), List.of(), List.of(), List.of(), 0, Instant.parse("2026-11-21T12:00:00Z")));
 	}
 
 }
