@@ -82,7 +82,7 @@ class VisibleCases {
 	 * condition a second time; a window over the flags (a total and a running number per
 	 * risk, so that only the first rows come back) cost more than reading the flagged
 	 * rows (298-332 ms against 93-195 ms at 20,000 open cases; docs/performance.md, "Full
-	 * scale", 2 December).
+	 * scale, 1 December late evening").
 	 */
 	List<Matching> matching(CurrentUser user, OversightFilters filters, List<String> conditions,
 			MapSqlParameterSource parameters, int limit) {
