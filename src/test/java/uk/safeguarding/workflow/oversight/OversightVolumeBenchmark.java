@@ -165,6 +165,9 @@ class OversightVolumeBenchmark {
 				.setPGStartupWait(java.time.Duration.ofMinutes(2))
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
 				.setServerConfig("pg_stat_statements.track", "all")
+				// with custom plans forced (database/PostgresQueryPlans) every statement
+				// is planned again: its planning time is part of each load
+				.setServerConfig("pg_stat_statements.track_planning", "on")
 				.setServerConfig("auto_explain.log_min_duration", "-1")
 				.setServerConfig("auto_explain.log_analyze", "on")
 				.setServerConfig("auto_explain.log_buffers", "on")
@@ -602,8 +605,8 @@ class OversightVolumeBenchmark {
 		int loads = loads();
 		line("%nbenchmark: %d loads of each page after up to 2 warm-up loads; load average before: %s", loads,
 				loadAverage());
-		line("| who | page | p50 ms | p95 ms | SQL statements per load | SQL ms per load | slowest statement (mean ms) |");
-		line("|---|---|---|---|---|---|---|");
+		line("| who | page | p50 ms | p95 ms | SQL statements per load | SQL ms per load | planning ms per load | slowest statement (mean ms) |");
+		line("|---|---|---|---|---|---|---|---|");
 		Map<String, List<String>> statements = new LinkedHashMap<>();
 		for (Map.Entry<String, Callable<Integer>> probe : probes.entrySet()) {
 			for (int i = 0; i < Math.min(2, loads); i++) {
@@ -617,26 +620,30 @@ class OversightVolumeBenchmark {
 				times[i] = (System.nanoTime() - start) / 1_000_000;
 			}
 			Arrays.sort(times);
-			List<Map<String, Object>> sql = this.jdbc.queryForList("SELECT calls, total_exec_time, mean_exec_time, "
-					+ "rows, query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' "
-					+ "AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-					+ "ORDER BY total_exec_time DESC");
+			List<Map<String, Object>> sql = this.jdbc
+				.queryForList("SELECT calls, total_exec_time, total_plan_time, mean_exec_time, "
+						+ "rows, query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' "
+						+ "AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+						+ "ORDER BY total_exec_time DESC");
 			long calls = 0;
 			double total = 0;
+			double planning = 0;
 			for (Map<String, Object> row : sql) {
 				calls += ((Number) row.get("calls")).longValue();
 				total += ((Number) row.get("total_exec_time")).doubleValue();
+				planning += ((Number) row.get("total_plan_time")).doubleValue();
 			}
 			String slowest = sql.isEmpty() ? "" : String.format("%.1f: `%s`", sql.get(0).get("mean_exec_time"),
 					shorten((String) sql.get(0).get("query"), 90));
-			line("| %s | %d | %d | %.1f | %.1f | %s |", probe.getKey().replaceFirst(" ", " | "),
+			line("| %s | %d | %d | %.1f | %.1f | %.1f | %s |", probe.getKey().replaceFirst(" ", " | "),
 					times[(int) Math.floor((loads - 1) * 0.5)],
 					times[Math.min(loads - 1, (int) Math.ceil(loads * 0.95) - 1)], calls / (double) loads,
-					total / loads, slowest.replace("|", "\\|"));
+					total / loads, planning / loads, slowest.replace("|", "\\|"));
 			List<String> top = new ArrayList<>();
 			for (Map<String, Object> row : sql.subList(0, Math.min(6, sql.size()))) {
-				top.add(String.format("  %6.1f ms total/load, %5.1f calls/load, mean %.2f ms: %s",
+				top.add(String.format("  %6.1f ms total/load (+%.1f planning), %5.1f calls/load, mean %.2f ms: %s",
 						((Number) row.get("total_exec_time")).doubleValue() / loads,
+						((Number) row.get("total_plan_time")).doubleValue() / loads,
 						((Number) row.get("calls")).doubleValue() / loads, row.get("mean_exec_time"),
 						shorten((String) row.get("query"), 600)));
 			}
