@@ -63,9 +63,9 @@ public record Dashboard(OversightFilters filters, Instant at, List<OverdueStep> 
 
 	/**
 	 * How the work has gone over the chosen period. The figures of completed steps (late
-	 * steps, time per step, referrals) are those of the period ending at
-	 * {@code completedAsOf}, read at most a minute before the page (see
-	 * {@code StepOutcomes}).
+	 * steps, time per step, referrals) and the children referred to the ICTG service are
+	 * those of the period ending at {@code completedAsOf}, read at most a minute before
+	 * the page (see {@code StepOutcomes}).
 	 */
 	public record Trends(List<Count> openByStep, List<Count> lateByWeek, List<StepTime> stepTimes,
 			List<Count> referrals, long childrenReferredToIctg, Instant completedAsOf) {

@@ -351,9 +351,7 @@ public class OversightService {
 						completed.getOrDefault(UserTasks.SUBMIT_NRM_REFERRAL, 0L)),
 				new Count(UserTasks.SUBMIT_DUTY_TO_NOTIFY, "Duty to Notify reports submitted",
 						completed.getOrDefault(UserTasks.SUBMIT_DUTY_TO_NOTIFY, 0L)));
-		Instant from = now.minus(Duration.ofDays(filters.periodDays()));
-		long ictg = this.cases.childrenReferredToIctg(user, filters, from, now);
-		return new Trends(openByStep, late, stepTimes, referrals, ictg, history.asOf());
+		return new Trends(openByStep, late, stepTimes, referrals, history.childrenReferredToIctg(), history.asOf());
 	}
 
 }

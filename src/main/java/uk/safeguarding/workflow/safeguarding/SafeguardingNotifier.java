@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import uk.safeguarding.workflow.victimcase.VictimCase;
@@ -28,12 +29,15 @@ public class SafeguardingNotifier {
 
 	private final NotificationOutbox outbox;
 
+	private final ApplicationEventPublisher events;
+
 	public SafeguardingNotifier(SafeguardingDirectory directory, VictimCaseService cases, IdentityService identity,
-			NotificationOutbox outbox) {
+			NotificationOutbox outbox, ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.cases = cases;
 		this.identity = identity;
 		this.outbox = outbox;
+		this.events = events;
 	}
 
 	/**
@@ -67,6 +71,7 @@ public class SafeguardingNotifier {
 		this.outbox.enqueue(new NoticeRequest(reference, notice, area.ictgEmail(), Channel.EMAIL, occasion,
 				"Independent Child Trafficking Guardian service", area.areaCode(), area.secureEmail(), null,
 				processInstanceId));
+		this.events.publishEvent(new IctgReferralQueued(reference));
 	}
 
 	/**

@@ -311,6 +311,45 @@ class OversightDashboardTest {
 		}
 	}
 
+	@Test
+	void childrenReferredToIctg_equalTheReferralsStored_andANewOneOnThisNodeShowsAtOnce() throws Exception {
+		Browser manager = signedIn("manager");
+		// read (and kept for a minute) before the child's referral
+		long before = referredToIctg(manager.get("/oversight?period=7").body());
+		String reference = (String) this.as.start("officer", JourneyFixtures.childReport())
+			.getBody()
+			.get("businessKey");
+		// the referral is the engine's job after the start: wait for its notice
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (this.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE case_reference = ? AND audience = ?",
+				Long.class, reference, VisibleCases.ICTG_AUDIENCE) == 0) {
+			assertThat(Instant.now()).as("the ICTG referral of " + reference + " is stored").isBefore(deadline);
+			Thread.sleep(100);
+		}
+		long stored = ictgReferralsInTheLastWeek();
+		long shown = referredToIctg(manager.get("/oversight?period=7").body());
+		assertThat(shown)
+			.as("the children with an ICTG referral stored in the last 7 days, " + reference + " among them")
+			.isGreaterThan(before)
+			.isBetween(stored, ictgReferralsInTheLastWeek());
+		// an area with no ICTG referral in the period counts none
+		assertThat(referredToIctg(manager.get("/oversight?period=7&area=E06000001").body())).isZero();
+	}
+
+	private long ictgReferralsInTheLastWeek() {
+		Date from = Date.from(now().minus(7, ChronoUnit.DAYS));
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(DISTINCT case_reference) FROM notification "
+						+ "WHERE audience = ? AND created_at >= ? AND created_at < ?",
+				Long.class, VisibleCases.ICTG_AUDIENCE, from, Date.from(now()));
+	}
+
+	private static long referredToIctg(String page) {
+		Matcher count = Pattern.compile("id=\"ictg-referrals\">[^<]*<strong>(\\d+)</strong>").matcher(page);
+		assertThat(count.find()).as("the count of children referred to the ICTG service").isTrue();
+		return Long.parseLong(count.group(1));
+	}
+
 	private static long completedCrimes(String page) {
 		Matcher crime = Pattern.compile("Record crime</td>\\s*<td[^>]*>(\\d+)</td>")
 			.matcher(section(page, "step-times"));

@@ -219,7 +219,7 @@ public final class JourneyTestEngine {
 		private final DelegateExecution execution;
 
 		RecordingNotifier(DelegateExecution execution) {
-			super(null, null, null, null);
+			super(null, null, null, null, null);
 			this.execution = execution;
 		}
 
