@@ -172,7 +172,16 @@ class VisibleCases {
 	 */
 	static String visibleTasks(String taskTable, CurrentUser user, OversightFilters filters,
 			MapSqlParameterSource parameters) {
-		return " FROM " + taskTable + " T JOIN victim_case c ON c.process_instance_id = T.PROC_INST_ID_"
+		return visibleTasks(taskTable, "", user, filters, parameters);
+	}
+
+	/**
+	 * As above, with {@code join} (more tables joined to {@code T} or {@code c}) before
+	 * the rule.
+	 */
+	static String visibleTasks(String taskTable, String join, CurrentUser user, OversightFilters filters,
+			MapSqlParameterSource parameters) {
+		return " FROM " + taskTable + " T JOIN victim_case c ON c.process_instance_id = T.PROC_INST_ID_" + join
 				+ where("c.", true, user, filters, parameters);
 	}
 

@@ -147,6 +147,15 @@ class OversightDashboardTest {
 		if (crime.getDueDate().before(ClockUtil.getCurrentTime())) {
 			assertThat(row(page, crime.getId())).contains("Record crime");
 		}
+		// the CSV joins the level where the page looks it up per row: the same answer
+		String[] csvRow = manager.get("/oversight/overdue.csv", "text/csv")
+			.body()
+			.lines()
+			.filter((line) -> line.endsWith("?task=" + immediate.getId()))
+			.findFirst()
+			.orElseThrow()
+			.split(",");
+		assertThat(csvRow[csvRow.length - 2]).as("the CSV's escalation level").isEqualTo("2");
 	}
 
 	@Test
