@@ -108,11 +108,14 @@ public class OversightService {
 		List<CaseClock> clocks = clocks(this.cases.oldest(user, filters, Dashboard.ROWS), now);
 		List<OpenSteps.Group> groups = ParallelReads.result(groupsRead);
 		long overdueTotal = groups.stream().mapToLong(OpenSteps.Group::overdue).sum();
-		List<Count> byStep = group(groups, OpenSteps.Group::step, this.steps::name);
+		// the model's step names once a load (each look-up asks the engine for the latest
+		// deployed version: 20 statements a load when asked per name)
+		Map<String, String> names = this.steps.names();
+		List<Count> byStep = group(groups, OpenSteps.Group::step, (id) -> names.getOrDefault(id, id));
 		List<Count> byArea = group(groups, OpenSteps.Group::areaCode, this::areaName);
 		List<Count> bySupervisor = group(groups, (g) -> supervisorKey(g.supervisor()),
 				(key) -> key.isEmpty() ? "No supervisor yet" : key);
-		Trends trends = trends(user, filters, groups, now);
+		Trends trends = trends(user, filters, groups, names, now);
 		List<RiskList> risks = ParallelReads.result(risksRead);
 		return new Dashboard(filters, now, overdue, overdueTotal, byStep, byArea, bySupervisor, clocks, openCases,
 				risks, trends);
@@ -323,13 +326,14 @@ public class OversightService {
 		return lists;
 	}
 
-	private Trends trends(CurrentUser user, OversightFilters filters, List<OpenSteps.Group> groups, Instant now) {
+	private Trends trends(CurrentUser user, OversightFilters filters, List<OpenSteps.Group> groups,
+			Map<String, String> names, Instant now) {
 		List<Count> openByStep = new ArrayList<>();
 		Map<String, Long> openSteps = new HashMap<>();
 		for (OpenSteps.Group group : groups) {
 			openSteps.merge(group.step(), group.open(), Long::sum);
 		}
-		for (Map.Entry<String, String> step : this.steps.names().entrySet()) {
+		for (Map.Entry<String, String> step : names.entrySet()) {
 			if (filters.step() != null && !filters.step().equals(step.getKey())) {
 				continue;
 			}
@@ -352,8 +356,9 @@ public class OversightService {
 		Map<String, Long> completed = new HashMap<>();
 		for (StepOutcomes.StepFigures figures : history.byStep()) {
 			completed.put(figures.step(), figures.completed());
-			stepTimes.add(new StepTime(figures.step(), this.steps.name(figures.step()), figures.completed(),
-					Durations.text(Duration.ofMillis((long) figures.medianMs())), figures.medianMs() / 3_600_000d,
+			stepTimes.add(new StepTime(figures.step(), names.getOrDefault(figures.step(), figures.step()),
+					figures.completed(), Durations.text(Duration.ofMillis((long) figures.medianMs())),
+					figures.medianMs() / 3_600_000d,
 					(int) Math.round(100d * figures.onTime() / Math.max(1, figures.completed()))));
 		}
 		List<Count> referrals = List.of(

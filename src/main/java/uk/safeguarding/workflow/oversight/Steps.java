@@ -49,8 +49,4 @@ class Steps {
 		return this.names;
 	}
 
-	String name(String step) {
-		return names().getOrDefault(step, step);
-	}
-
 }
