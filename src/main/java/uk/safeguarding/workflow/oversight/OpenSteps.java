@@ -73,7 +73,7 @@ class OpenSteps {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("now", Timestamp.from(now));
 		String sql = "SELECT T.TASK_DEF_KEY_ AS step, c.area_code, c.supervisor, COUNT(*) AS open_steps, "
 				+ "SUM(CASE WHEN T.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue_steps"
-				+ VisibleCases.visibleTasks(taskTable(), user, filters, parameters) + step(filters, parameters)
+				+ VisibleCases.visibleTasksCounted(taskTable(), user, filters, parameters) + step(filters, parameters)
 				+ " GROUP BY T.TASK_DEF_KEY_, c.area_code, c.supervisor";
 		return this.sql.query(sql, parameters, (row, n) -> new Group(row.getString("step"), row.getString("area_code"),
 				row.getString("supervisor"), row.getLong("open_steps"), row.getLong("overdue_steps")));

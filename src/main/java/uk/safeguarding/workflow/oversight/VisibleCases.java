@@ -185,6 +185,24 @@ class VisibleCases {
 				+ where("c.", true, user, filters, parameters);
 	}
 
+	/**
+	 * As {@link #visibleTasks}, for counts over every visible case: the visible cases are
+	 * read first as a table of their own ({@code OFFSET 0 ROWS}), so that PostgreSQL
+	 * estimates the join from how many cases are visible rather than from the instance
+	 * ids of every case in history. With the plain join it expected 1,764 of a manager's
+	 * 35,104 open steps of children at 320,000 cases and sorted them by their text to
+	 * group them (217 ms); it now hashes them (122 ms). The lists that read a few rows
+	 * keep the plain join (a look-up per row shown). Ends in a {@code WHERE} that more
+	 * conditions may follow with {@code AND}.
+	 */
+	static String visibleTasksCounted(String taskTable, CurrentUser user, OversightFilters filters,
+			MapSqlParameterSource parameters) {
+		return " FROM " + taskTable
+				+ " T JOIN (SELECT c.process_instance_id, c.area_code, c.supervisor FROM victim_case c"
+				+ where("c.", true, user, filters, parameters)
+				+ " OFFSET 0 ROWS) c ON c.process_instance_id = T.PROC_INST_ID_ WHERE 1 = 1";
+	}
+
 	private static String where(CurrentUser user, OversightFilters filters, MapSqlParameterSource parameters) {
 		return where("", true, user, filters, parameters);
 	}
