@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -39,13 +41,39 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 			new ClientError("Java serialization format is prohibited",
 					"Java-serialized variables are not accepted: send strings, booleans, numbers and dates only."));
 
+	@Context
+	UriInfo request;
+
 	@Override
 	public Response toResponse(ProcessEngineException exception) {
 		Response response = clientError(exception);
 		if (response == null) {
 			response = ConcurrentChangeResponses.of(exception);
 		}
+		if (response == null) {
+			response = ConcurrentChangeResponses.stepGone(this.request.getPath());
+		}
 		return (response != null) ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+	}
+
+	/**
+	 * The engine's own slip when a step is completed twice at once (a
+	 * NullPointerException where the loser reaches the step's ended execution): the step
+	 * gone, 404; any other keeps Camunda's answer.
+	 */
+	@Provider
+	@Priority(1)
+	static class EngineSlip implements ExceptionMapper<NullPointerException> {
+
+		@Context
+		UriInfo request;
+
+		@Override
+		public Response toResponse(NullPointerException exception) {
+			Response gone = ConcurrentChangeResponses.stepGone(this.request.getPath());
+			return (gone != null) ? gone : ExceptionHandlerHelper.getInstance().getResponse(exception);
+		}
+
 	}
 
 	static Response clientError(Throwable exception) {

@@ -3,20 +3,27 @@ package uk.safeguarding.workflow.process.web;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
  * Engine errors that mean "someone else got there first", which the engine REST API (and
  * Tasklist's) answers with 500: a person who double-clicks, or two people on one step,
  * get a 404 or 409 with a sentence saying what happened and what to do, never a 500.
  * <ul>
- * <li>the step is gone (completed a moment ago): 404;</li>
+ * <li>the step is gone (completed a moment ago): 404, also when the engine noticed it
+ * only half-way (an authorization check after the other completion removed the step's
+ * grants, or the step's case execution already gone): see {@link #stepGone};</li>
  * <li>the step was claimed by someone else: 409;</li>
  * <li>the case changed under the request (Camunda's optimistic lock, after the product's
  * retries; a database lock or deadlock between two changes of one case): 409.</li>
@@ -39,9 +46,7 @@ final class ConcurrentChangeResponses {
 						"Someone else has just claimed this step. Reload the task list: it is now in their tasks.");
 			}
 			if (cause instanceof NullValueException && text.contains("Cannot find task with id")) {
-				return answer(Response.Status.NOT_FOUND, "TaskNotFoundException",
-						"This step is no longer open: it has just been completed (perhaps by someone else, or by a"
-								+ " second click). Reload the case's task list to see what is next.");
+				return gone();
 			}
 			if (cause instanceof OptimisticLockingException || isLockConflict(cause)
 					|| isAuthorizationGone(cause, text)) {
@@ -51,6 +56,47 @@ final class ConcurrentChangeResponses {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A request that completes a step:
+	 * {@code [engine/{name}/]task/{id}/complete|submit-form}.
+	 */
+	private static final Pattern COMPLETION = Pattern
+		.compile("(?:^|/)(?:engine/([^/]+)/)?task/([^/]+)/(?:complete|submit-form)/?$");
+
+	/**
+	 * A step completed twice at once: the loser may fail anywhere in the engine, before
+	 * it sees the step gone. After the winner's commit its authorization check finds the
+	 * step's grants removed (403), or it reaches the step's execution after the winner
+	 * ended it (a NullPointerException inside the engine, 500). Whatever it failed with,
+	 * a completion of a step that no longer exists is answered as the step gone.
+	 * @param path the request's path (Jersey's, relative to the REST application)
+	 * @param taskExists whether the task still exists, by engine name ({@code null}: the
+	 * default engine) and task id
+	 * @return the 404 of a step gone, or {@code null} when the request is no completion
+	 * or its step is still open (the failure is another one)
+	 */
+	static Response stepGone(String path, BiPredicate<String, String> taskExists) {
+		Matcher completion = COMPLETION.matcher(String.valueOf(path));
+		if (!completion.find() || taskExists.test(completion.group(1), completion.group(2))) {
+			return null;
+		}
+		return gone();
+	}
+
+	private static Response gone() {
+		return answer(Response.Status.NOT_FOUND, "TaskNotFoundException",
+				"This step is no longer open: it has just been completed (perhaps by someone else, or by a"
+						+ " second click). Reload the case's task list to see what is next.");
+	}
+
+	/** {@link #stepGone} against the engine the request names. */
+	static Response stepGone(String path) {
+		return stepGone(path, (engineName, taskId) -> {
+			ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+			return engine == null || engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+		});
 	}
 
 	/**

@@ -12,6 +12,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		register(RuleViolationResponses.Direct.class);
 		register(RuleViolationResponses.Wrapped.class);
 		register(ClientErrorResponses.class);
+		register(ClientErrorResponses.EngineSlip.class);
 		register(ClientErrorResponses.UnreadableJson.class);
 		register(ClientErrorResponses.UnparseableJson.class);
 		register(ClientErrorResponses.MismatchedJson.class);

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -58,6 +60,9 @@ final class RuleViolationResponses {
 	@Priority(1)
 	static class Wrapped implements ExceptionMapper<RestException> {
 
+		@Context
+		UriInfo request;
+
 		@Override
 		public Response toResponse(RestException exception) {
 			SafeguardingRuleViolation violation = find(exception);
@@ -67,6 +72,9 @@ final class RuleViolationResponses {
 			Response clientError = ClientErrorResponses.clientError(exception);
 			if (clientError == null) {
 				clientError = ConcurrentChangeResponses.of(exception);
+			}
+			if (clientError == null) {
+				clientError = ConcurrentChangeResponses.stepGone(this.request.getPath());
 			}
 			return (clientError != null) ? clientError : ExceptionHandlerHelper.getInstance().getResponse(exception);
 		}

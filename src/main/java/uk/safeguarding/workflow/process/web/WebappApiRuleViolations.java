@@ -31,7 +31,8 @@ class WebappApiRuleViolations implements ServletContextInitializer {
 	static final String ENGINE_API = "Engine Api";
 
 	static final String PROVIDERS = RuleViolationResponses.Direct.class.getName() + ","
-			+ RuleViolationResponses.Wrapped.class.getName() + "," + ClientErrorResponses.class.getName();
+			+ RuleViolationResponses.Wrapped.class.getName() + "," + ClientErrorResponses.class.getName() + ","
+			+ ClientErrorResponses.EngineSlip.class.getName();
 
 	private final CamundaBpmProperties camunda;
 
