@@ -224,8 +224,12 @@ class TwoNodesTest {
 				.noneMatch((line) -> line.contains("Could not escalate"));
 		}
 		assertEveryNoticeDeliveredOnce();
+		// the engine's history cleanup job is the one job that runs again and again under
+		// one id: in its batch window (01:00-05:00) each run reschedules it
 		List<Map<String, Object>> twice = db.queryForList("select JOB_ID_, count(*) from ACT_HI_JOB_LOG "
-				+ "where JOB_STATE_ = 2 group by JOB_ID_ having count(*) > 1");
+				+ "where JOB_STATE_ = 2 and (JOB_DEF_TYPE_ is null or JOB_DEF_TYPE_ <> 'history-cleanup') "
+				+ "and JOB_ID_ not in (select ID_ from ACT_RU_JOB where HANDLER_TYPE_ = 'history-cleanup') "
+				+ "group by JOB_ID_ having count(*) > 1");
 		assertThat(twice).as("jobs that succeeded more than once").isEmpty();
 		assertThat(db.queryForList("select distinct HOSTNAME_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2", String.class))
 			.as("nodes that executed jobs")
