@@ -46,12 +46,21 @@ class ClientErrorResponses implements ExceptionMapper<ProcessEngineException> {
 
 	@Override
 	public Response toResponse(ProcessEngineException exception) {
+		return answer(exception, this.request.getPath());
+	}
+
+	/**
+	 * The product's answer to an engine failure of the request at {@code path}: a client
+	 * error, someone else having got there first, or the step gone; otherwise Camunda's
+	 * own answer.
+	 */
+	static Response answer(Throwable exception, String path) {
 		Response response = clientError(exception);
 		if (response == null) {
 			response = ConcurrentChangeResponses.of(exception);
 		}
 		if (response == null) {
-			response = ConcurrentChangeResponses.stepGone(this.request.getPath());
+			response = ConcurrentChangeResponses.stepGone(path);
 		}
 		return (response != null) ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
 	}

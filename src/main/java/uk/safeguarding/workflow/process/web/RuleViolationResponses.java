@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
 import uk.safeguarding.workflow.process.SafeguardingRuleViolation;
@@ -69,14 +68,7 @@ final class RuleViolationResponses {
 			if (violation != null) {
 				return badRequest(violation);
 			}
-			Response clientError = ClientErrorResponses.clientError(exception);
-			if (clientError == null) {
-				clientError = ConcurrentChangeResponses.of(exception);
-			}
-			if (clientError == null) {
-				clientError = ConcurrentChangeResponses.stepGone(this.request.getPath());
-			}
-			return (clientError != null) ? clientError : ExceptionHandlerHelper.getInstance().getResponse(exception);
+			return ClientErrorResponses.answer(exception, this.request.getPath());
 		}
 
 	}
